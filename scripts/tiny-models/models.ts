@@ -1,0 +1,116 @@
+/**
+ * The three tiny models. Each has exactly the inputs and outputs that transformers.js expects of the
+ * real architecture, so the app's real loading and inference code runs on them unchanged.
+ */
+import { GraphBuilder, gaussian, seededRandom } from './onnx-graph.ts';
+
+const FLOAT = 1; // onnx.TensorProto.DataType.FLOAT, as Cast's `to` attribute
+
+/** BERT feature extraction: input_ids, attention_mask, token_type_ids -> last_hidden_state. */
+export function embedderGraph(table: Float32Array, vocabSize: number, dims: number): Uint8Array {
+  const g = new GraphBuilder();
+  const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
+  const mask = g.input('attention_mask', 'int64', ['batch', 'seq']);
+  const types = g.input('token_type_ids', 'int64', ['batch', 'seq']);
+  g.floats('table', [vocabSize, dims], table);
+  g.scalar('zero', 0);
+  g.ints('axis2', [2]);
+  const emb = g.op('Gather', ['table', ids]);
+  // token_type_ids must be consumed by the graph; it contributes nothing.
+  const typesZero = g.op('Mul', [g.op('Cast', [types], { to: FLOAT }), 'zero']);
+  const weights = g.op('Add', [g.op('Cast', [mask], { to: FLOAT }), typesZero]);
+  g.op('Mul', [emb, g.op('Unsqueeze', [weights, 'axis2'])], {}, 'last_hidden_state');
+  g.output('last_hidden_state', 'float', ['batch', 'seq', dims]);
+  return g.toBytes('tiny_embedder');
+}
+
+/**
+ * BERT sequence classification with one label: the cosine of the mean token vectors of segment A
+ * (query) and segment B (passage), scaled to a logit. Overlapping words rank higher, as a reranker should.
+ */
+export function crossEncoderGraph(table: Float32Array, vocabSize: number, dims: number): Uint8Array {
+  const g = new GraphBuilder();
+  const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
+  const mask = g.input('attention_mask', 'int64', ['batch', 'seq']);
+  const types = g.input('token_type_ids', 'int64', ['batch', 'seq']);
+  g.floats('table', [vocabSize, dims], table);
+  g.ints('axis1', [1]);
+  g.ints('axis2', [2]);
+  g.scalar('eps', 1e-6);
+  g.scalar('scale', 10);
+  const emb = g.op('Gather', ['table', ids]);
+  const m = g.op('Cast', [mask], { to: FLOAT });
+  const inB = g.op('Mul', [m, g.op('Cast', [types], { to: FLOAT })]);
+  const inA = g.op('Sub', [m, inB]);
+  const pooled = (weights: string) => {
+    const sum = g.op('ReduceSum', [g.op('Mul', [emb, g.op('Unsqueeze', [weights, 'axis2'])]), 'axis1'], { keepdims: 0 });
+    const sq = g.op('ReduceSum', [g.op('Mul', [sum, sum]), 'axis1'], { keepdims: 1 });
+    return g.op('Div', [sum, g.op('Sqrt', [g.op('Add', [sq, 'eps'])])]);
+  };
+  const cosine = g.op('ReduceSum', [g.op('Mul', [pooled(inA), pooled(inB)]), 'axis1'], { keepdims: 1 });
+  g.op('Mul', [cosine, 'scale'], {}, 'logits');
+  g.output('logits', 'float', ['batch', 1]);
+  return g.toBytes('tiny_cross_encoder');
+}
+
+export interface CausalLmShape {
+  vocabSize: number;
+  hidden: number;
+  headDim: number;
+  /** Token ids that greedy decoding walks through, in order, from `chain[0]` to the end-of-sequence id. */
+  chain: number[];
+  eosId: number;
+  seed: number;
+}
+
+/**
+ * A one-layer decoder with the I/O of a transformers.js Llama export (past_key_values.* in,
+ * present.* out). The next token depends on the last one only (a bigram model): random for most
+ * tokens, but a fixed chain of tokens is planted so that greedy decoding writes a known sentence
+ * and then stops, which lets tests check streaming, citations and stopping.
+ */
+export function causalLmGraph(shape: CausalLmShape): Uint8Array {
+  const { vocabSize: V, hidden: D, headDim: H, chain, eosId } = shape;
+  if (chain.length > D) throw new Error(`chain of ${chain.length} tokens needs hidden size ≥ ${chain.length}`);
+  const normal = gaussian(seededRandom(shape.seed));
+  const emb = new Float32Array(V * D).map(() => normal() * 0.3);
+  const out = new Float32Array(D * V).map(() => normal() * 0.3);
+  // End-of-sequence never wins by chance, only where the chain puts it.
+  for (let d = 0; d < D; d++) out[d * V + eosId] = -5;
+  chain.forEach((token, i) => {
+    const next = i + 1 < chain.length ? chain[i + 1]! : eosId;
+    for (let d = 0; d < D; d++) emb[token * D + d] = d === i ? 8 : 0;
+    out[i * V + next] = 8;
+  });
+  const wk = new Float32Array(D * H).map(() => normal());
+  const wv = new Float32Array(D * H).map(() => normal());
+
+  const g = new GraphBuilder();
+  const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
+  const mask = g.input('attention_mask', 'int64', ['batch', 'total']);
+  const positions = g.input('position_ids', 'int64', ['batch', 'seq']);
+  const pastKey = g.input('past_key_values.0.key', 'float', ['batch', 1, 'past', H]);
+  const pastValue = g.input('past_key_values.0.value', 'float', ['batch', 1, 'past', H]);
+  g.floats('embed', [V, D], emb);
+  g.floats('lm_head', [D, V], out);
+  g.floats('wk', [D, H], wk);
+  g.floats('wv', [D, H], wv);
+  g.scalar('zero', 0);
+  g.ints('axis1', [1]);
+  g.ints('axis2', [2]);
+  const x = g.op('Gather', ['embed', ids]);
+  // position_ids and attention_mask must be consumed; they add zero.
+  const posZero = g.op('Unsqueeze', [g.op('Mul', [g.op('Cast', [positions], { to: FLOAT }), 'zero']), 'axis2']);
+  const maskSum = g.op('ReduceSum', [g.op('Cast', [mask], { to: FLOAT }), 'axis1'], { keepdims: 1 });
+  const maskZero = g.op('Unsqueeze', [g.op('Mul', [maskSum, 'zero']), 'axis2']);
+  const logits = g.op('MatMul', [x, 'lm_head']);
+  g.op('Add', [g.op('Add', [logits, posZero]), maskZero], {}, 'logits');
+  const newKey = g.op('Unsqueeze', [g.op('MatMul', [x, 'wk']), 'axis1']);
+  const newValue = g.op('Unsqueeze', [g.op('MatMul', [x, 'wv']), 'axis1']);
+  g.op('Concat', [pastKey, newKey], { axis: 2 }, 'present.0.key');
+  g.op('Concat', [pastValue, newValue], { axis: 2 }, 'present.0.value');
+  g.output('logits', 'float', ['batch', 'seq', V]);
+  g.output('present.0.key', 'float', ['batch', 1, 'total', H]);
+  g.output('present.0.value', 'float', ['batch', 1, 'total', H]);
+  return g.toBytes('tiny_causal_lm');
+}

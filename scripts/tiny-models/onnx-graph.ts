@@ -1,0 +1,106 @@
+/**
+ * A very small builder for ONNX graphs, enough to write the test models by hand.
+ * Opset 17: ReduceSum takes `axes` as an input, ReduceMean as an attribute, Unsqueeze as an input.
+ */
+import onnxProto from 'onnx-proto';
+
+const { onnx } = onnxProto;
+const DT = onnx.TensorProto.DataType;
+export type ElemType = 'float' | 'int64';
+const elemCode = (t: ElemType) => (t === 'float' ? DT.FLOAT : DT.INT64);
+
+export class GraphBuilder {
+  private nodes: InstanceType<typeof onnx.NodeProto>[] = [];
+  private inits: InstanceType<typeof onnx.TensorProto>[] = [];
+  private inputs: InstanceType<typeof onnx.ValueInfoProto>[] = [];
+  private outputs: InstanceType<typeof onnx.ValueInfoProto>[] = [];
+  private counter = 0;
+
+  input(name: string, type: ElemType, dims: (string | number)[]): string {
+    this.inputs.push(valueInfo(name, type, dims));
+    return name;
+  }
+
+  output(name: string, type: ElemType, dims: (string | number)[]): void {
+    this.outputs.push(valueInfo(name, type, dims));
+  }
+
+  floats(name: string, dims: number[], data: Float32Array): string {
+    this.inits.push(
+      onnx.TensorProto.create({
+        name,
+        dims,
+        dataType: DT.FLOAT,
+        rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      }),
+    );
+    return name;
+  }
+
+  ints(name: string, values: number[]): string {
+    this.inits.push(onnx.TensorProto.create({ name, dims: [values.length], dataType: DT.INT64, int64Data: values }));
+    return name;
+  }
+
+  scalar(name: string, value: number): string {
+    return this.floats(name, [], new Float32Array([value]));
+  }
+
+  /** Adds a node and returns the name of its (single) output, or `out` when given. */
+  op(opType: string, inputs: string[], attrs: Record<string, number | number[]> = {}, out?: string): string {
+    const output = out ?? `${opType.toLowerCase()}_${this.counter++}`;
+    const attribute = Object.entries(attrs).map(([name, v]) =>
+      Array.isArray(v)
+        ? onnx.AttributeProto.create({ name, ints: v, type: onnx.AttributeProto.AttributeType.INTS })
+        : onnx.AttributeProto.create({ name, i: v, type: onnx.AttributeProto.AttributeType.INT }),
+    );
+    this.nodes.push(onnx.NodeProto.create({ opType, input: inputs, output: [output], attribute }));
+    return output;
+  }
+
+  toBytes(graphName: string): Uint8Array {
+    const graph = onnx.GraphProto.create({
+      name: graphName,
+      node: this.nodes,
+      initializer: this.inits,
+      input: this.inputs,
+      output: this.outputs,
+    });
+    const model = onnx.ModelProto.create({
+      irVersion: 8,
+      producerName: 'offline-rag-lab-tiny-models',
+      opsetImport: [{ domain: '', version: 17 }],
+      graph,
+    });
+    return onnx.ModelProto.encode(model).finish();
+  }
+}
+
+function valueInfo(name: string, type: ElemType, dims: (string | number)[]) {
+  return onnx.ValueInfoProto.create({
+    name,
+    type: {
+      tensorType: {
+        elemType: elemCode(type),
+        shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
+      },
+    },
+  });
+}
+
+/** Deterministic PRNG (mulberry32) so that every generation writes the same bytes. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal samples via Box–Muller. */
+export function gaussian(rand: () => number): () => number {
+  return () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+}
