@@ -1,0 +1,96 @@
+/**
+ * Loads one catalog model with transformers.js: picks device and dtype, reports combined download
+ * progress, and turns the library's low-level failures into messages that say what to do.
+ */
+import type { CatalogEntry, Device, DType } from './catalog';
+import { ProgressTracker, type LoadProgress } from './progress';
+
+/** 'cpu' is onnxruntime-node, used by the command-line twins. */
+export type RuntimeDevice = Device | 'cpu';
+
+export interface LoadedInfo {
+  model: string;
+  device: RuntimeDevice;
+  dtype: DType;
+  loadMs: number;
+}
+
+export type ModelErrorKind = 'missing' | 'corrupt' | 'network' | 'unsupported';
+
+export class ModelLoadError extends Error {
+  constructor(
+    readonly kind: ModelErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ModelLoadError';
+  }
+}
+
+export interface LoadOptions {
+  device: RuntimeDevice;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export type PretrainedOptions = {
+  device: RuntimeDevice;
+  dtype: DType;
+  progress_callback: (event: { status: string; file?: string; loaded?: number; total?: number }) => void;
+};
+
+export async function loadModel<T>(
+  entry: CatalogEntry,
+  options: LoadOptions,
+  create: (pretrained: PretrainedOptions) => Promise<T>,
+): Promise<{ value: T; info: LoadedInfo }> {
+  const dtype = entry.dtype[options.device === 'webgpu' ? 'webgpu' : 'wasm'];
+  const tracker = new ProgressTracker(entry.id);
+  const started = performance.now();
+  try {
+    const value = await create({
+      device: options.device,
+      dtype,
+      progress_callback: (event) => {
+        const snapshot = tracker.update(event);
+        if (snapshot) options.onProgress?.(snapshot);
+      },
+    });
+    return { value, info: { model: entry.id, device: options.device, dtype, loadMs: performance.now() - started } };
+  } catch (error) {
+    throw explainLoadError(entry, dtype, error);
+  }
+}
+
+/** Maps transformers.js / ONNX Runtime / fetch failures to a ModelLoadError naming the file and the fix. */
+export function explainLoadError(entry: CatalogEntry, dtype: DType, error: unknown): ModelLoadError {
+  if (error instanceof ModelLoadError) return error;
+  const raw = error instanceof Error ? error.message : String(error);
+  const weights = entry.weights[dtype]?.path ?? `onnx/model (${dtype})`;
+  const offlineHint = `Place the files under public/models/${entry.id}/ (npm run models -- ${entry.id}) or allow downloads from the Hugging Face Hub.`;
+  const notFound = /not found locally at "([^"]+)"|Could not locate file:? "?([^"\s]+)"?|Local file missing at "([^"]+)"/.exec(raw);
+  if (notFound) {
+    const where = notFound[1] ?? notFound[2] ?? notFound[3];
+    return new ModelLoadError('missing', `Model ${entry.id}: the file ${where} is missing. ${offlineHint}`);
+  }
+  if (/protobuf|parsing failed|failed to load model|Can't create a session|invalid model|Load model from .* failed|ERROR_CODE: 7/i.test(raw)) {
+    return new ModelLoadError(
+      'corrupt',
+      `Model ${entry.id}: ${weights} is corrupt or incomplete (ONNX Runtime could not read it: ${firstLine(raw)}). Delete it and download it again, or clear this site's data to drop a bad cached copy.`,
+    );
+  }
+  if (error instanceof SyntaxError || /JSON/.test(raw)) {
+    return new ModelLoadError(
+      'corrupt',
+      `Model ${entry.id}: a configuration or tokenizer file is not valid JSON (${firstLine(raw)}). Download the model's files again.`,
+    );
+  }
+  if (/Failed to fetch|NetworkError|fetch failed|ENOTFOUND|ECONNREFUSED|allowRemoteModels=false/i.test(raw)) {
+    return new ModelLoadError('network', `Model ${entry.id} could not be downloaded (${firstLine(raw)}). ${offlineHint}`);
+  }
+  return new ModelLoadError('unsupported', `Model ${entry.id} could not be loaded: ${firstLine(raw)}`);
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? text;
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}

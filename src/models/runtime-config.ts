@@ -1,0 +1,67 @@
+/**
+ * Where model files and ONNX Runtime's own files come from. The same settings reach every model
+ * worker, so the page decides once: local folder first, then the Hub unless "offline only" is set.
+ */
+import { env } from '@huggingface/transformers';
+
+export interface RuntimeConfig {
+  /** URL path (browser) or folder (Node) holding `<model id>/config.json`, `<model id>/onnx/…`. */
+  localModelPath: string;
+  /** Never contact the Hub; a model not found locally fails with a clear message. */
+  offlineOnly: boolean;
+  /** URL folder that serves ONNX Runtime's `.mjs`/`.wasm` files (the app's own, never a CDN). */
+  ortBaseUrl: string;
+  /** Keep downloaded model files in the browser's Cache Storage. */
+  useBrowserCache: boolean;
+}
+
+export const APP_RUNTIME_CONFIG: RuntimeConfig = {
+  localModelPath: `${import.meta.env?.BASE_URL ?? '/'}models/`,
+  offlineOnly: false,
+  ortBaseUrl: `${import.meta.env?.BASE_URL ?? '/'}ort/`,
+  useBrowserCache: true,
+};
+
+export const ORT_WASM_FILES = {
+  mjs: 'ort-wasm-simd-threaded.asyncify.mjs',
+  wasm: 'ort-wasm-simd-threaded.asyncify.wasm',
+} as const;
+
+const isBrowserLike = typeof (globalThis as { document?: unknown }).document !== 'undefined' || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+
+/** Applies a RuntimeConfig to transformers.js and ONNX Runtime. Call once per worker before loading. */
+export function configureRuntime(config: RuntimeConfig): void {
+  env.allowLocalModels = true;
+  env.localModelPath = config.localModelPath;
+  env.allowRemoteModels = !config.offlineOnly;
+  if (isBrowserLike) {
+    env.useBrowserCache = config.useBrowserCache;
+    env.fetch = localAwareFetch(config.localModelPath);
+    const wasm = env.backends.onnx.wasm;
+    if (wasm) {
+      const base = new URL(config.ortBaseUrl, globalThis.location.href).href;
+      wasm.wasmPaths = { mjs: base + ORT_WASM_FILES.mjs, wasm: base + ORT_WASM_FILES.wasm };
+      // Threads need cross-origin isolation; without it ONNX Runtime would warn and fall back anyway.
+      if (!globalThis.crossOriginIsolated) wasm.numThreads = 1;
+    }
+  }
+}
+
+/**
+ * Static hosts and dev servers often answer a missing file with the app's index.html and status 200.
+ * Treat that as the 404 it really is, so a missing local model falls through to the Hub (or fails clearly).
+ */
+function localAwareFetch(localModelPath: string): typeof fetch {
+  const localPrefix = new URL(localModelPath, globalThis.location.href).href;
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const absolute = new URL(url, globalThis.location.href).href;
+    const wantsHtml = /\.html?$/i.test(new URL(absolute).pathname);
+    const isHtml = (response.headers.get('content-type') ?? '').includes('text/html');
+    if (absolute.startsWith(localPrefix) && response.ok && isHtml && !wantsHtml) {
+      return new Response(null, { status: 404, statusText: 'Not Found' });
+    }
+    return response;
+  };
+}
