@@ -7,7 +7,7 @@
  *   tsx scripts/make-tiny-models.ts [--out test/models-tiny] [--quiet]
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { causalLmGraph, crossEncoderGraph, embedderGraph } from './tiny-models/models.ts';
@@ -76,6 +76,18 @@ function main(): void {
     bertConfig({ architectures: ['BertModel'], hidden_size: embedDims }),
     embedderGraph(tokenTable(vocab, embedDims, 1234, special), bertSize, embedDims),
   );
+
+  // Broken copies for the error-message tests: one without its weights, one with garbage weights.
+  const embedder = join(outRoot, 'offline-rag-lab', 'tiny-embedder');
+  for (const name of ['missing-weights', 'corrupt-weights']) {
+    const dir = join(outRoot, 'offline-rag-lab', `tiny-embedder-${name}`);
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(embedder, dir, { recursive: true });
+  }
+  rmSync(join(outRoot, 'offline-rag-lab', 'tiny-embedder-missing-weights', 'onnx', 'model.onnx'));
+  const corrupt = readFileSync(join(embedder, 'onnx', 'model.onnx')).subarray(0, 4096);
+  corrupt.fill(0x5a, 100, 400);
+  writeFileSync(join(outRoot, 'offline-rag-lab', 'tiny-embedder-corrupt-weights', 'onnx', 'model.onnx'), corrupt);
 
   const rerankDims = 16;
   writeModel(

@@ -71,12 +71,15 @@ export interface CausalLmShape {
  */
 export function causalLmGraph(shape: CausalLmShape): Uint8Array {
   const { vocabSize: V, hidden: D, headDim: H, chain, eosId } = shape;
-  if (chain.length > D) throw new Error(`chain of ${chain.length} tokens needs hidden size ≥ ${chain.length}`);
   const normal = gaussian(seededRandom(shape.seed));
   const emb = new Float32Array(V * D).map(() => normal() * 0.3);
   const out = new Float32Array(D * V).map(() => normal() * 0.3);
-  // End-of-sequence never wins by chance, only where the chain puts it.
-  for (let d = 0; d < D; d++) out[d * V + eosId] = -5;
+  // The last hidden dimension is a constant 1 for every token outside the chain and weighs
+  // end-of-sequence down hard: the model stops only where the chain puts it, even when sampling.
+  if (chain.length >= D) throw new Error(`chain of ${chain.length} tokens needs hidden size > ${chain.length}`);
+  const biasDim = D - 1;
+  for (let t = 0; t < V; t++) emb[t * D + biasDim] = 1;
+  for (let d = 0; d < D; d++) out[d * V + eosId] = d === biasDim ? -1000 : 0;
   chain.forEach((token, i) => {
     const next = i + 1 < chain.length ? chain[i + 1]! : eosId;
     for (let d = 0; d < D; d++) emb[token * D + d] = d === i ? 8 : 0;

@@ -6,6 +6,7 @@ import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transform
 import type { CatalogEntry } from '../models/catalog';
 import { loadModel, type LoadedInfo, type LoadOptions } from '../models/load';
 import { abortError } from '../models/protocol';
+import { nextMacrotask } from '../models/yield';
 
 export type TextKind = 'query' | 'passage';
 
@@ -40,6 +41,8 @@ export class Embedder {
     const prefix = (kind === 'query' ? this.entry.queryPrefix : this.entry.passagePrefix) ?? '';
     const out = new Float32Array(texts.length * this.dims);
     for (let start = 0; start < texts.length; start += batchSize) {
+      // Let a pending "cancel" message in before the next batch.
+      await nextMacrotask();
       if (options.signal?.aborted) throw abortError();
       const batch = texts.slice(start, start + batchSize).map((t) => prefix + t);
       const tensor = await this.pipe(batch, { pooling: this.entry.pooling ?? 'mean', normalize: true });

@@ -174,6 +174,23 @@ export const CATALOG: readonly CatalogEntry[] = [
     license: 'Apache-2.0',
     testOnly: true,
   },
+  // Broken copies of the tiny embedder, for tests of the error messages.
+  ...(['missing-weights', 'corrupt-weights'] as const).map(
+    (name): CatalogEntry => ({
+      id: `offline-rag-lab/tiny-embedder-${name}`,
+      task: 'embed',
+      label: `Tiny test embedder (${name})`,
+      summary: 'For tests of load failures only.',
+      dtype: { webgpu: 'fp32', wasm: 'fp32' },
+      dims: 32,
+      contextLength: 512,
+      pooling: 'mean',
+      files: BERT_FILES,
+      weights: { fp32: onnx('', null, null) },
+      license: 'Apache-2.0',
+      testOnly: true,
+    }),
+  ),
 ];
 
 export function findModel(id: string): CatalogEntry {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_RUNTIME, TINY } from '../../test/browser-config';
+import { startGenerateWorker } from './generate-client';
+import { DEFAULT_DECODING } from './generator';
+
+const messages = [
+  { role: 'system' as const, content: 'Answer from the sources.' },
+  { role: 'user' as const, content: 'What does the document say?' },
+];
+
+describe('generation worker', () => {
+  it('streams tokens and reports prefill and decode timings', async () => {
+    const worker = startGenerateWorker();
+    try {
+      const info = await worker.call('load', { model: TINY.chat, device: 'wasm', config: TEST_RUNTIME });
+      expect(info.device).toBe('wasm');
+      const pieces: string[] = [];
+      const stats = await worker.call('generate', { messages, settings: DEFAULT_DECODING }, { onEvent: (p) => pieces.push(p) });
+      expect(pieces.length).toBeGreaterThan(3);
+      expect(pieces.join('').trim()).toBe(stats.text);
+      expect(stats.text).toBe('Based on the provided sources [1], this answer is grounded.');
+      expect(stats.stoppedBy).toBe('eos');
+      expect(stats.promptTokens).toBeGreaterThan(10);
+      expect(stats.newTokens).toBeGreaterThan(10);
+      expect(stats.prefillMs).toBeGreaterThan(0);
+    } finally {
+      worker.terminate();
+    }
+  });
+
+  it('stops mid-stream when the call is aborted, and keeps the partial answer', async () => {
+    const worker = startGenerateWorker();
+    try {
+      await worker.call('load', { model: TINY.chat, device: 'wasm', config: TEST_RUNTIME });
+      const controller = new AbortController();
+      const pieces: string[] = [];
+      // At a very high temperature the tiny model rambles instead of writing its planted sentence,
+      // so only the Stop can end this generation before max tokens.
+      const rambling = { ...DEFAULT_DECODING, doSample: true, temperature: 50, maxNewTokens: 400 };
+      const stats = await worker.call('generate', { messages, settings: rambling }, {
+        signal: controller.signal,
+        onEvent: (piece) => {
+          pieces.push(piece);
+          controller.abort();
+        },
+      });
+      expect(stats.stoppedBy).toBe('user');
+      expect(stats.newTokens).toBeGreaterThan(0);
+      expect(stats.newTokens).toBeLessThan(400);
+      expect(stats.text.length).toBeGreaterThan(0);
+      // The worker is free again after a stop.
+      const again = await worker.call('generate', { messages, settings: { ...DEFAULT_DECODING, maxNewTokens: 4 } });
+      expect(again.stoppedBy).toBe('max-tokens');
+    } finally {
+      worker.terminate();
+    }
+  });
+});
