@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { localRuntime } from './scripts/vite-plugin-local-runtime.ts';
+import { localRuntime, noCdn } from './scripts/vite-plugin-local-runtime.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -16,8 +16,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export default defineConfig({
-  plugins: [react(), localRuntime()],
-  worker: { format: 'es' },
+  plugins: [react(), localRuntime(), noCdn()],
+  worker: { format: 'es', plugins: () => [noCdn()] },
   optimizeDeps: { exclude: ['@huggingface/transformers', 'onnxruntime-web', 'voy-search'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {

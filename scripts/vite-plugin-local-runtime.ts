@@ -1,37 +1,48 @@
 /**
- * Serves ONNX Runtime's WebAssembly files from the app itself (dev server and build output), so no
- * CDN is ever asked for them, and answers 404 for missing model files instead of the SPA fallback.
+ * Keeps the app self-contained: no CDN is ever named in the bundle, missing model files answer
+ * 404 instead of the dev server's index.html, and the built page carries a strict CSP.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
-const ORT_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'];
 const CDN_PREFIX = /https:\/\/cdn\.jsdelivr\.net\/npm\/onnxruntime-web@\$\{[^}]+\}\/dist\//g;
 
-function ortDist(): string {
-  // The package exports no ./package.json; its node entry sits in dist/ next to the .wasm files.
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('onnxruntime-web'));
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self' blob: data: https://huggingface.co https://*.huggingface.co https://*.hf.co",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/**
+ * transformers.js falls back to a CDN for ONNX Runtime's files when `wasmPaths` is unset. The app
+ * always sets it (see runtime-config), and the built app must not even name the CDN.
+ */
+export function noCdn(): Plugin {
+  return {
+    name: 'offline-rag-lab:no-cdn',
+    transform(code, id) {
+      if (!id.includes('@huggingface/transformers')) return null;
+      if (!CDN_PREFIX.test(code)) return null;
+      return { code: code.replace(CDN_PREFIX, './'), map: null };
+    },
+  };
 }
 
 export function localRuntime(): Plugin {
-  const dist = ortDist();
   return {
     name: 'offline-rag-lab:local-runtime',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-        const ortMatch = /\/ort\/([\w.-]+)$/.exec(path);
-        if (ortMatch && ORT_FILES.includes(ortMatch[1]!)) {
-          const file = join(dist, ortMatch[1]!);
-          res.setHeader('Content-Type', file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript');
-          res.setHeader('Content-Length', statSync(file).size);
-          createReadStream(file).pipe(res);
-          return;
-        }
-        if (/^\/(models|test\/models-tiny)\//.test(path) && !existsSync(join(server.config.root, path.startsWith('/models/') ? 'public' : '', path))) {
+        const isModelFile = /^\/(models|test\/models-tiny)\/.+\.[a-z_]+$/i.test(path);
+        const onDisk = join(server.config.root, path.startsWith('/models/') ? 'public' : '', path);
+        if (isModelFile && !existsSync(onDisk)) {
           res.statusCode = 404;
           res.end('Not found');
           return;
@@ -39,18 +50,14 @@ export function localRuntime(): Plugin {
         next();
       });
     },
-    generateBundle() {
-      for (const name of ORT_FILES) {
-        this.emitFile({ type: 'asset', fileName: `ort/${name}`, source: readFileSync(join(dist, name)) });
-      }
-    },
-    transform(code, id) {
-      // transformers.js falls back to a CDN when wasmPaths is unset; we always set it, and the
-      // built app must not even name the CDN.
-      if (id.includes('@huggingface/transformers') && CDN_PREFIX.test(code)) {
-        return { code: code.replace(CDN_PREFIX, '/ort/'), map: null };
-      }
-      return null;
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        // Dev mode needs inline scripts (React refresh); the built app gets a strict policy so that
+        // nothing from a dropped document or a model's answer could ever run.
+        if (ctx.server) return html;
+        return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+      },
     },
   };
 }

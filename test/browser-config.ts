@@ -1,10 +1,11 @@
+import { ORT_WASM_PATHS } from '../src/models/ort-assets';
 import type { RuntimeConfig } from '../src/models/runtime-config';
 
 /** Browser tests load the generated tiny models from the dev server, never from the Hub. */
 export const TEST_RUNTIME: RuntimeConfig = {
   localModelPath: '/test/models-tiny/',
   offlineOnly: true,
-  ortBaseUrl: '/ort/',
+  ortWasmPaths: ORT_WASM_PATHS,
   useBrowserCache: false,
 };
 

@@ -17,12 +17,12 @@ export function tokenTable(vocab: Map<string, number>, dims: number, seed: numbe
       norm += v * v;
     }
     const inv = 1 / Math.sqrt(norm);
-    for (let d = 0; d < dims; d++) table[row * dims + d] *= inv;
+    for (let d = 0; d < dims; d++) table[row * dims + d]! *= inv;
   }
   const scaleRow = (token: string, factor: number) => {
     const row = vocab.get(token);
     if (row === undefined) return;
-    for (let d = 0; d < dims; d++) table[row * dims + d] *= factor;
+    for (let d = 0; d < dims; d++) table[row * dims + d]! *= factor;
   };
   for (const token of zeroTokens) scaleRow(token, 0);
   for (const word of COMMON_WORDS) scaleRow(word, 0.15);

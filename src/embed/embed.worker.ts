@@ -9,6 +9,10 @@ import { Embedder } from './embedder';
 let embedder: Embedder | null = null;
 
 serve<EmbedMethods>({
+  async detect({ config }) {
+    configureRuntime(config);
+    return selectDevice('auto');
+  },
   async load({ model, device, config }, ctx) {
     configureRuntime(config);
     const report = await selectDevice(device);

@@ -66,7 +66,7 @@ export function selectDevice(preference: DevicePreference = 'auto'): Promise<Dev
 
 async function detect(): Promise<DeviceReport> {
   const adapter = await webGpuAdapter();
-  if (adapter === 'none') {
+  if (adapter === 'none' || adapter === null) {
     return {
       device: 'wasm',
       reason: 'This browser offers no WebGPU adapter, so models run on WebAssembly (slower, works everywhere).',

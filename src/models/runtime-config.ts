@@ -9,23 +9,11 @@ export interface RuntimeConfig {
   localModelPath: string;
   /** Never contact the Hub; a model not found locally fails with a clear message. */
   offlineOnly: boolean;
-  /** URL folder that serves ONNX Runtime's `.mjs`/`.wasm` files (the app's own, never a CDN). */
-  ortBaseUrl: string;
+  /** URLs of ONNX Runtime's `.mjs` and `.wasm` files, served by the app itself (never a CDN). */
+  ortWasmPaths: { mjs: string; wasm: string };
   /** Keep downloaded model files in the browser's Cache Storage. */
   useBrowserCache: boolean;
 }
-
-export const APP_RUNTIME_CONFIG: RuntimeConfig = {
-  localModelPath: `${import.meta.env?.BASE_URL ?? '/'}models/`,
-  offlineOnly: false,
-  ortBaseUrl: `${import.meta.env?.BASE_URL ?? '/'}ort/`,
-  useBrowserCache: true,
-};
-
-export const ORT_WASM_FILES = {
-  mjs: 'ort-wasm-simd-threaded.asyncify.mjs',
-  wasm: 'ort-wasm-simd-threaded.asyncify.wasm',
-} as const;
 
 const isBrowserLike = typeof (globalThis as { document?: unknown }).document !== 'undefined' || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 
@@ -39,8 +27,8 @@ export function configureRuntime(config: RuntimeConfig): void {
     env.fetch = localAwareFetch(config.localModelPath);
     const wasm = env.backends.onnx.wasm;
     if (wasm) {
-      const base = new URL(config.ortBaseUrl, globalThis.location.href).href;
-      wasm.wasmPaths = { mjs: base + ORT_WASM_FILES.mjs, wasm: base + ORT_WASM_FILES.wasm };
+      const absolute = (url: string) => new URL(url, globalThis.location.href).href;
+      wasm.wasmPaths = { mjs: absolute(config.ortWasmPaths.mjs), wasm: absolute(config.ortWasmPaths.wasm) };
       // Threads need cross-origin isolation; without it ONNX Runtime would warn and fall back anyway.
       if (!globalThis.crossOriginIsolated) wasm.numThreads = 1;
     }

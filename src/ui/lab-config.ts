@@ -1,0 +1,34 @@
+/**
+ * Page-level settings read once from the URL. `?models=tiny` swaps in the generated test models
+ * (served by the dev server from test/models-tiny), which is how end-to-end tests drive the real app.
+ */
+import { APP_RUNTIME_CONFIG } from '../models/ort-assets';
+import type { RuntimeConfig } from '../models/runtime-config';
+
+export interface LabModels {
+  embed: string;
+  rerank: string;
+  generate: string;
+}
+
+export interface LabConfig {
+  runtime: RuntimeConfig;
+  models: LabModels;
+  showTestModels: boolean;
+}
+
+export function readLabConfig(search: string = globalThis.location?.search ?? ''): LabConfig {
+  const params = new URLSearchParams(search);
+  if (params.get('models') === 'tiny') {
+    return {
+      runtime: { ...APP_RUNTIME_CONFIG, localModelPath: '/test/models-tiny/', offlineOnly: true, useBrowserCache: false },
+      models: { embed: 'offline-rag-lab/tiny-embedder', rerank: 'offline-rag-lab/tiny-reranker', generate: 'offline-rag-lab/tiny-chat' },
+      showTestModels: true,
+    };
+  }
+  return {
+    runtime: { ...APP_RUNTIME_CONFIG, offlineOnly: params.get('offline') === '1' },
+    models: { embed: 'Xenova/bge-small-en-v1.5', rerank: 'Xenova/ms-marco-MiniLM-L-6-v2', generate: 'onnx-community/Qwen2.5-0.5B-Instruct' },
+    showTestModels: false,
+  };
+}
