@@ -1,0 +1,55 @@
+/**
+ * Model access for the command-line twins: the same catalog and loading code as the browser, with
+ * onnxruntime-node underneath. Models come from public/models/ (what `npm run models` fills), a
+ * folder given on the command line, or the Hub when allowed.
+ */
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { env } from '@huggingface/transformers';
+import { loadTokenCounter, type TokenCounter } from '../../src/chunk/token-counter.ts';
+import { CATALOG, defaultModel, type CatalogEntry } from '../../src/models/catalog.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The BERT uncased WordPiece tokenizer: the exact vocabulary of every embedder and reranker in the catalog. */
+const BUNDLED_BERT = join(repoRoot, 'scripts', 'tiny-models', 'tokenizers');
+
+export interface NodeModel {
+  entry: CatalogEntry;
+}
+
+/**
+ * Resolves `--model`: a catalog id (looked up under public/models/, then the Hub) or a folder in the
+ * transformers.js layout (its catalog entry is then guessed from the task, with mean pooling).
+ */
+export function resolveNodeModel(spec: string | undefined, task: CatalogEntry['task'], offline: boolean): CatalogEntry {
+  env.allowLocalModels = true;
+  env.allowRemoteModels = !offline;
+  env.localModelPath = join(repoRoot, 'public', 'models') + '/';
+  if (!spec) return defaultModel(task);
+  const known = CATALOG.find((m) => m.id === spec);
+  if (known) return known;
+  const folder = resolve(spec);
+  if (!existsSync(join(folder, 'config.json'))) {
+    throw new Error(`--model ${spec}: not a catalog id and no config.json in that folder.`);
+  }
+  env.localModelPath = dirname(folder) + '/';
+  const template = defaultModel(task);
+  return { ...template, id: basename(folder), label: basename(folder), pooling: template.pooling === 'cls' ? 'mean' : template.pooling, queryPrefix: '', dtype: { webgpu: 'fp32', wasm: 'fp32' } };
+}
+
+/** The embedding model's tokenizer when its files are at hand, else the bundled BERT uncased one. */
+export async function nodeTokenCounter(entry: CatalogEntry): Promise<TokenCounter> {
+  const local = join(env.localModelPath, entry.id, 'tokenizer.json');
+  if (existsSync(local)) return loadTokenCounter(entry.id);
+  const saved = env.localModelPath;
+  const savedRemote = env.allowRemoteModels;
+  env.localModelPath = BUNDLED_BERT + '/';
+  env.allowRemoteModels = false;
+  try {
+    return await loadTokenCounter('bert-uncased');
+  } finally {
+    env.localModelPath = saved;
+    env.allowRemoteModels = savedRemote;
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Recursive, structure-aware chunking measured in embedding-model tokens.
+ *
+ * A section (the blocks under one heading) that fits the budget is one chunk. Otherwise it is cut
+ * into paragraphs, a paragraph that is too long into sentences (lines for code), a sentence that is
+ * too long into runs of words. The resulting units are packed greedily up to the budget, and each
+ * new chunk repeats the last units of the previous one up to the overlap budget, so a fact that
+ * straddles a boundary is whole in at least one chunk. Chunks never cross a section boundary.
+ * Chunk text is always an exact slice of the document's normalized text.
+ */
+import type { Block, ParsedDocument } from '../ingest/types';
+import { lines, sentences, words, type Span } from './segment';
+import type { TokenCounter } from './token-counter';
+
+export interface ChunkSettings {
+  /** Token budget per chunk. */
+  size: number;
+  /** Tokens repeated from the previous chunk. */
+  overlap: number;
+}
+
+export const DEFAULT_CHUNK_SETTINGS: ChunkSettings = { size: 256, overlap: 38 };
+
+export interface Chunk {
+  doc: string;
+  ordinal: number;
+  text: string;
+  start: number;
+  end: number;
+  /** First and last PDF page the chunk touches. */
+  pages?: [number, number];
+  headings: string[];
+  tokens: number;
+}
+
+interface Unit extends Span {
+  tokens: number;
+}
+
+export function validateChunkSettings(settings: ChunkSettings): void {
+  if (!Number.isInteger(settings.size) || settings.size < 16 || settings.size > 8192) {
+    throw new Error(`Chunk size must be a whole number of tokens between 16 and 8192, not ${settings.size}.`);
+  }
+  if (!Number.isInteger(settings.overlap) || settings.overlap < 0 || settings.overlap >= settings.size / 2) {
+    throw new Error(`Chunk overlap must be a whole number of tokens from 0 to less than half the size (${settings.size / 2}), not ${settings.overlap}.`);
+  }
+}
+
+export function chunkDocument(doc: ParsedDocument, docId: string, counter: TokenCounter, settings: ChunkSettings = DEFAULT_CHUNK_SETTINGS): Chunk[] {
+  validateChunkSettings(settings);
+  const text = doc.text;
+  const count = (s: Span) => counter.count(text.slice(s.start, s.end));
+  const chunks: Chunk[] = [];
+  for (const section of sections(doc.blocks)) {
+    const span = { start: section[0]!.start, end: section.at(-1)!.end };
+    const units = count(span) <= settings.size ? [{ ...span, tokens: count(span) }] : splitSection(text, section, settings.size, count);
+    for (const packed of pack(units, settings, count)) {
+      const blocks = section.filter((b) => b.end > packed.start && b.start < packed.end);
+      const pages = blocks.map((b) => b.page).filter((p): p is number => p !== undefined);
+      const chunk: Chunk = {
+        doc: docId,
+        ordinal: chunks.length,
+        text: text.slice(packed.start, packed.end),
+        start: packed.start,
+        end: packed.end,
+        headings: (blocks[0] ?? section[0]!).headings,
+        tokens: packed.tokens,
+      };
+      if (pages.length) chunk.pages = [Math.min(...pages), Math.max(...pages)];
+      chunks.push(chunk);
+    }
+  }
+  return chunks;
+}
+
+/** Consecutive blocks that share one heading path; a heading opens a new section. */
+function sections(blocks: Block[]): Block[][] {
+  const out: Block[][] = [];
+  for (const block of blocks) {
+    const current = out.at(-1);
+    const sameSection = current && block.kind !== 'heading' && sameHeadings(current.at(-1)!.headings, block.headings);
+    if (sameSection) current.push(block);
+    else out.push([block]);
+  }
+  return out;
+}
+
+function sameHeadings(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((h, i) => h === b[i]);
+}
+
+function splitSection(text: string, section: Block[], size: number, count: (s: Span) => number): Unit[] {
+  const units: Unit[] = [];
+  for (const block of section) {
+    const tokens = count(block);
+    if (tokens <= size) {
+      units.push({ start: block.start, end: block.end, tokens });
+      continue;
+    }
+    const parts = block.kind === 'code' || block.kind === 'table' || block.kind === 'list' ? lines(text, block) : sentences(text, block);
+    for (const part of parts) {
+      const partTokens = count(part);
+      if (partTokens <= size) units.push({ ...part, tokens: partTokens });
+      else units.push(...wordRuns(text, part, size, count));
+    }
+  }
+  return units;
+}
+
+/** Runs of whole words within the budget; a single word over budget is cut by characters. */
+function wordRuns(text: string, span: Span, size: number, count: (s: Span) => number): Unit[] {
+  const runs: Unit[] = [];
+  let current: Unit | null = null;
+  for (const word of words(text, span)) {
+    const tokens = count(word);
+    if (tokens > size) {
+      if (current) runs.push(current);
+      current = null;
+      runs.push(...characterRuns(word, size, count));
+      continue;
+    }
+    if (current && current.tokens + tokens <= size) {
+      current = { start: current.start, end: word.end, tokens: current.tokens + tokens };
+    } else {
+      if (current) runs.push(current);
+      current = { ...word, tokens };
+    }
+  }
+  if (current) runs.push(current);
+  return runs;
+}
+
+function characterRuns(span: Span, size: number, count: (s: Span) => number): Unit[] {
+  const runs: Unit[] = [];
+  let start = span.start;
+  while (start < span.end) {
+    let end = span.end;
+    while (count({ start, end }) > size && end - start > 1) end = start + Math.floor((end - start) / 2);
+    runs.push({ start, end, tokens: count({ start, end }) });
+    start = end;
+  }
+  return runs;
+}
+
+/** Greedy packing with overlap. Unit token counts add up exactly for WordPiece tokenizers. */
+function pack(units: Unit[], settings: ChunkSettings, count: (s: Span) => number): Unit[] {
+  const out: Unit[] = [];
+  let i = 0;
+  while (i < units.length) {
+    let j = i;
+    let tokens = units[i]!.tokens;
+    while (j + 1 < units.length && tokens + units[j + 1]!.tokens <= settings.size) tokens += units[++j]!.tokens;
+    let span = { start: units[i]!.start, end: units[j]!.end };
+    let exact = count(span);
+    // Only for tokenizers whose counts are not additive: give back units until the budget holds.
+    while (exact > settings.size && j > i) {
+      j--;
+      span = { start: units[i]!.start, end: units[j]!.end };
+      exact = count(span);
+    }
+    out.push({ ...span, tokens: exact });
+    if (j + 1 >= units.length) break;
+    let k = j + 1;
+    let overlapTokens = 0;
+    while (k - 1 > i && overlapTokens + units[k - 1]!.tokens <= settings.overlap) overlapTokens += units[--k]!.tokens;
+    i = k;
+  }
+  return out;
+}

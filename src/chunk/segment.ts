@@ -1,0 +1,44 @@
+/** Span helpers for the chunker: sentences, lines and words as [start, end) offsets into a text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Trims a span to its non-whitespace part; null when nothing is left. */
+function trimmed(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}
+
+export function sentences(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  for (const seg of sentenceSegmenter.segment(text.slice(span.start, span.end))) {
+    const s = trimmed(text, span.start + seg.index, span.start + seg.index + seg.segment.length);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+export function lines(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    if (i === span.end || text[i] === '\n') {
+      const s = trimmed(text, start, i);
+      if (s) out.push(s);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+export function words(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  const re = /\S+/g;
+  const slice = text.slice(span.start, span.end);
+  for (const m of slice.matchAll(re)) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+  return out;
+}
