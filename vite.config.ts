@@ -18,7 +18,11 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   plugins: [react(), localRuntime(), noCdn()],
   worker: { format: 'es', plugins: () => [noCdn()] },
-  optimizeDeps: { exclude: ['@huggingface/transformers', 'onnxruntime-web', 'voy-search'] },
+  optimizeDeps: {
+    exclude: ['@huggingface/transformers', 'onnxruntime-web', 'voy-search'],
+    // Pre-bundled up front: discovered late (inside workers) they would make Vite reload mid-test.
+    include: ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs', 'mammoth', 'htmlparser2', 'marked', 'idb', 'stemmer', 'react', 'react-dom/client'],
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
     projects: [

@@ -1,7 +1,7 @@
 /**
  * Finds exact and near-duplicate chunks. Exact: same text after case and whitespace folding.
- * Near: 64-bit SimHash over word 3-shingles within Hamming distance 3, found through four 16-bit
- * bands (two hashes that differ in ≤3 bits agree on at least one band). Duplicates skew retrieval
+ * Near: Jaccard similarity of word-bigram sets ≥ 0.75, found with MinHash banding (32 hashes,
+ * 8 bands of 4) and confirmed exactly, so there are no false positives. Duplicates skew retrieval
  * (the same passage fills the top k) and identical vectors crash voy, so the lab counts and shows
  * them and never inserts identical vectors twice.
  */
@@ -12,74 +12,80 @@ export interface DuplicateReport {
   nearOf: Map<number, number>;
 }
 
+export const NEAR_DUPLICATE_JACCARD = 0.75;
+const HASHES = 32;
+const ROWS = 4;
+
 export function normalizeForDedupe(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
 
-/** SimHash as two 32-bit halves. */
-export function simhash(text: string): [number, number] {
-  const tokens = normalizeForDedupe(text).split(' ').filter(Boolean);
-  const weights = new Int32Array(64);
-  const shingles = tokens.length < 3 ? [tokens.join(' ')] : tokens.slice(0, -2).map((_, i) => tokens.slice(i, i + 3).join(' '));
-  for (const shingle of shingles) {
-    const lo = fnv1a(shingle, 0x811c9dc5);
-    const hi = fnv1a(shingle, 0x01234567);
-    for (let b = 0; b < 32; b++) {
-      weights[b]! += (lo >>> b) & 1 ? 1 : -1;
-      weights[b + 32]! += (hi >>> b) & 1 ? 1 : -1;
+function shingles(normalized: string): Set<number> {
+  const words = normalized.replace(/[^\p{L}\p{N} ]/gu, '').split(' ').filter(Boolean);
+  const out = new Set<number>();
+  if (words.length === 1) out.add(fnv1a(words[0]!));
+  for (let i = 0; i + 1 < words.length; i++) out.add(fnv1a(`${words[i]} ${words[i + 1]}`));
+  return out;
+}
+
+// Fixed odd multipliers and offsets: a family of cheap universal hashes for MinHash.
+const MULTIPLIERS = Array.from({ length: HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0);
+const OFFSETS = Array.from({ length: HASHES }, (_, i) => Math.imul(i + 7, 0x85ebca6b) >>> 0);
+
+function minhash(set: Set<number>): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  for (const h of set) {
+    for (let k = 0; k < HASHES; k++) {
+      const v = (Math.imul(h ^ OFFSETS[k]!, MULTIPLIERS[k]!) ^ (h >>> 15)) >>> 0;
+      if (v < sig[k]!) sig[k] = v;
     }
   }
-  let lo = 0;
-  let hi = 0;
-  for (let b = 0; b < 32; b++) {
-    if (weights[b]! > 0) lo |= 1 << b;
-    if (weights[b + 32]! > 0) hi |= 1 << b;
-  }
-  return [lo >>> 0, hi >>> 0];
+  return sig;
 }
 
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+export function jaccard(a: Set<number>, b: Set<number>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
 }
 
-export function findDuplicates(texts: string[], maxDistance = 3): DuplicateReport {
+export function findDuplicates(texts: string[], threshold = NEAR_DUPLICATE_JACCARD): DuplicateReport {
   const exactOf = new Map<number, number>();
   const nearOf = new Map<number, number>();
   const firstByText = new Map<string, number>();
-  const bands = [new Map<number, number[]>(), new Map<number, number[]>(), new Map<number, number[]>(), new Map<number, number[]>()];
-  const hashes: [number, number][] = [];
+  const sets: Set<number>[] = [];
+  const bands = new Map<string, number[]>();
   texts.forEach((text, i) => {
     const key = normalizeForDedupe(text);
+    const set = shingles(key);
+    sets.push(set);
     const first = firstByText.get(key);
-    const hash = simhash(text);
-    hashes.push(hash);
     if (first !== undefined) {
       exactOf.set(i, first);
       return;
     }
     firstByText.set(key, i);
-    const keys = [hash[0] & 0xffff, hash[0] >>> 16, hash[1] & 0xffff, hash[1] >>> 16];
+    if (set.size < 4) return; // too short for "nearly the same" to mean anything
+    const sig = minhash(set);
     let match: number | undefined;
-    keys.forEach((k, b) => {
-      const bucket = bands[b]!.get(k);
-      if (match === undefined && bucket) {
-        match = bucket.find((j) => popcount(hashes[j]![0] ^ hash[0]) + popcount(hashes[j]![1] ^ hash[1]) <= maxDistance);
-      }
+    for (let b = 0; b < HASHES / ROWS; b++) {
+      const bandKey = `${b}:${Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}`;
+      const bucket = bands.get(bandKey);
+      if (match === undefined && bucket) match = bucket.find((j) => jaccard(sets[j]!, set) >= threshold);
       if (bucket) bucket.push(i);
-      else bands[b]!.set(k, [i]);
-    });
-    if (match !== undefined && key.split(' ').length >= 8) nearOf.set(i, match);
+      else bands.set(bandKey, [i]);
+    }
+    if (match !== undefined) nearOf.set(i, match);
   });
   return { exactOf, nearOf };
 }

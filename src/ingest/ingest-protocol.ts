@@ -1,0 +1,31 @@
+import type { Chunk, ChunkSettings } from '../chunk/chunker';
+import type { RuntimeConfig } from '../models/runtime-config';
+import type { ParsedDocument } from './types';
+
+export interface IngestResult {
+  doc: ParsedDocument;
+  chunks: Chunk[];
+  /** Within this document: chunks whose text repeats an earlier chunk exactly or nearly. */
+  exactDuplicates: number;
+  nearDuplicates: number;
+  parseMs: number;
+  chunkMs: number;
+}
+
+export type IngestMethods = {
+  ingest: {
+    params: {
+      name: string;
+      bytes: Uint8Array;
+      docId: string;
+      settings: ChunkSettings;
+      /** Whose tokenizer measures the chunks: the active embedding model. */
+      tokenizerModel: string;
+      config: RuntimeConfig;
+      maxBytes?: number;
+    };
+    result: IngestResult;
+    /** PDF pages parsed so far. */
+    event: { done: number; total: number };
+  };
+};
