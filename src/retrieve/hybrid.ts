@@ -1,0 +1,173 @@
+/**
+ * Hybrid retrieval: BM25 and dense candidates fused by reciprocal rank, optionally reranked by a
+ * cross-encoder, filtered, thresholded and cut to k. Every result carries its trace, so the lab's
+ * inspector can show why a chunk made it (or did not).
+ */
+import type { DocType } from '../ingest/types';
+import { dot } from '../index/vector-math';
+import type { IndexedChunk, LibraryIndex } from './library-index';
+
+export type RetrieverKind = 'bm25' | 'dense' | 'hybrid';
+
+export interface RetrievalSettings {
+  retriever: RetrieverKind;
+  k: number;
+  /** Candidates taken from each list before fusion. */
+  candidates: number;
+  /** The RRF constant: score = Σ 1 / (rrfK + rank). */
+  rrfK: number;
+  rerank: boolean;
+  /** How many fused candidates the cross-encoder reads. */
+  rerankTop: number;
+  /** Results below this are dropped: cosine for dense/hybrid, BM25 score for bm25, logit when reranked. */
+  minScore: number | null;
+  docIds?: ReadonlySet<string>;
+  types?: ReadonlySet<DocType>;
+}
+
+export const DEFAULT_RETRIEVAL: RetrievalSettings = {
+  retriever: 'hybrid',
+  k: 5,
+  candidates: 50,
+  rrfK: 60,
+  rerank: false,
+  rerankTop: 20,
+  minScore: null,
+};
+
+export interface RetrievalTrace {
+  bm25Rank: number | null;
+  bm25Score: number | null;
+  denseRank: number | null;
+  denseScore: number | null;
+  fusedRank: number;
+  fusedScore: number;
+  rerankScore: number | null;
+  /** Set by prompt building: the chunk was retrieved but did not fit the context budget. */
+  cutByBudget: boolean;
+}
+
+export interface RetrievedChunk {
+  chunk: IndexedChunk;
+  trace: RetrievalTrace;
+}
+
+export interface RetrievalTimings {
+  embedMs: number;
+  bm25Ms: number;
+  denseMs: number;
+  fuseMs: number;
+  rerankMs: number;
+  totalMs: number;
+}
+
+export interface RetrievalModels {
+  /** Query → unit vector (with the model's query prefix). */
+  embedQuery?: (query: string) => Promise<Float32Array>;
+  /** One relevance logit per passage. */
+  rerank?: (query: string, passages: string[]) => Promise<number[]>;
+}
+
+export interface RetrievalOutcome {
+  results: RetrievedChunk[];
+  /** Candidates considered before the cut to k, with traces (for the inspector). */
+  considered: RetrievedChunk[];
+  timings: RetrievalTimings;
+}
+
+const now = () => performance.now();
+
+export async function retrieve(index: LibraryIndex, query: string, settings: RetrievalSettings, models: RetrievalModels = {}): Promise<RetrievalOutcome> {
+  const started = now();
+  const timings: RetrievalTimings = { embedMs: 0, bm25Ms: 0, denseMs: 0, fuseMs: 0, rerankMs: 0, totalMs: 0 };
+  let docFilter = settings.docIds ? new Set(settings.docIds) : undefined;
+  if (settings.types) {
+    const ofType = index.documentsOfType(settings.types);
+    docFilter = docFilter ? new Set([...docFilter].filter((d) => ofType.has(d))) : ofType;
+  }
+  const useBm25 = settings.retriever !== 'dense';
+  const useDense = settings.retriever !== 'bm25';
+  if (useDense && (!index.vectors || !models.embedQuery)) {
+    throw new Error('Dense search needs an embedding model and a vector index. Load the embedding model, or choose BM25.');
+  }
+
+  const traces = new Map<string, RetrievalTrace>();
+  const traceOf = (id: string) => {
+    let t = traces.get(id);
+    if (!t) {
+      t = { bm25Rank: null, bm25Score: null, denseRank: null, denseScore: null, fusedRank: 0, fusedScore: 0, rerankScore: null, cutByBudget: false };
+      traces.set(id, t);
+    }
+    return t;
+  };
+
+  if (useBm25) {
+    const t0 = now();
+    index.bm25.search(query, settings.candidates, docFilter).forEach((hit, i) => {
+      const t = traceOf(hit.id);
+      t.bm25Rank = i + 1;
+      t.bm25Score = hit.score;
+    });
+    timings.bm25Ms = now() - t0;
+  }
+
+  let queryVector: Float32Array | null = null;
+  if (useDense) {
+    const t0 = now();
+    queryVector = await models.embedQuery!(query);
+    const t1 = now();
+    timings.embedMs = t1 - t0;
+    // Over-fetch when filtering, since the vector index knows nothing of documents.
+    const fetch = docFilter ? Math.min(index.vectors!.size, settings.candidates * 8) : settings.candidates;
+    let rank = 0;
+    for (const hit of index.vectors!.search(queryVector, fetch)) {
+      const chunk = index.chunks.get(hit.id);
+      if (!chunk || (docFilter && !docFilter.has(chunk.docId))) continue;
+      if (++rank > settings.candidates) break;
+      const t = traceOf(hit.id);
+      t.denseRank = rank;
+      t.denseScore = hit.score;
+    }
+    timings.denseMs = now() - t1;
+  }
+
+  const t2 = now();
+  if (queryVector) {
+    // Candidates found only by BM25 still get their cosine, for the inspector and the threshold.
+    for (const [id, t] of traces) {
+      if (t.denseScore !== null) continue;
+      const v = index.vectors!.vectorOf(id);
+      if (v) t.denseScore = dot(queryVector, v);
+    }
+  }
+  for (const t of traces.values()) {
+    t.fusedScore = (t.bm25Rank ? 1 / (settings.rrfK + t.bm25Rank) : 0) + (t.denseRank ? 1 / (settings.rrfK + t.denseRank) : 0);
+  }
+  let ranked = [...traces.entries()]
+    .filter(([id]) => index.chunks.has(id))
+    .sort((a, b) => b[1].fusedScore - a[1].fusedScore || (a[1].bm25Rank ?? 1e9) - (b[1].bm25Rank ?? 1e9))
+    .map(([id, trace], i) => {
+      trace.fusedRank = i + 1;
+      return { chunk: index.chunks.get(id)!, trace };
+    });
+  timings.fuseMs = now() - t2;
+
+  if (settings.rerank && models.rerank && ranked.length > 0) {
+    const t3 = now();
+    const head = ranked.slice(0, settings.rerankTop);
+    const scores = await models.rerank(query, head.map((r) => r.chunk.text));
+    head.forEach((r, i) => (r.trace.rerankScore = scores[i] ?? null));
+    head.sort((a, b) => (b.trace.rerankScore ?? -Infinity) - (a.trace.rerankScore ?? -Infinity));
+    ranked = [...head, ...ranked.slice(settings.rerankTop)];
+    timings.rerankMs = now() - t3;
+  }
+
+  const passes = (r: RetrievedChunk) => {
+    if (settings.minScore === null) return true;
+    const score = r.trace.rerankScore ?? (useDense ? r.trace.denseScore : r.trace.bm25Score);
+    return score !== null && score >= settings.minScore;
+  };
+  const results = ranked.filter(passes).slice(0, settings.k);
+  timings.totalMs = now() - started;
+  return { results, considered: ranked.slice(0, Math.max(settings.k * 4, 20)), timings };
+}

@@ -1,0 +1,51 @@
+/** Turns one chunked document into what the indexes store: indexed chunks, a BM25 segment, passage texts. */
+import type { Chunk } from '../chunk/chunker';
+import type { DocType } from '../ingest/types';
+import { buildSegment, type Bm25Segment } from '../index/bm25';
+import { chunkId, type IndexedChunk } from './library-index';
+
+export interface DocumentInfo {
+  docId: string;
+  name: string;
+  type: DocType;
+  title?: string;
+}
+
+export function toIndexedChunks(info: DocumentInfo, chunks: Chunk[]): IndexedChunk[] {
+  return chunks.map((c) => {
+    const indexed: IndexedChunk = {
+      id: chunkId(info.docId, c.ordinal),
+      docId: info.docId,
+      docName: info.name,
+      docType: info.type,
+      ordinal: c.ordinal,
+      text: c.text,
+      start: c.start,
+      end: c.end,
+      headings: c.headings,
+      tokens: c.tokens,
+    };
+    if (c.pages) indexed.pages = c.pages;
+    return indexed;
+  });
+}
+
+/** Headings and the document title are indexed as weighted fields, not as chunk text. */
+export function lexicalSegment(info: DocumentInfo, chunks: IndexedChunk[]): Bm25Segment {
+  return buildSegment(
+    info.docId,
+    chunks.map((c) => {
+      const fields = info.title && c.headings[0] !== info.title ? [info.title, ...c.headings] : c.headings;
+      return { id: c.id, text: c.text, headings: fields };
+    }),
+  );
+}
+
+/**
+ * What the embedding model reads for a chunk: its heading path first (a contextual header), so a
+ * chunk that says "it" still lands near questions about its section's subject.
+ */
+export function passageText(chunk: IndexedChunk): string {
+  const header = chunk.headings.join(' > ');
+  return header && !chunk.text.startsWith(chunk.headings.at(-1) ?? '\u0000') ? `${header}\n${chunk.text}` : chunk.text;
+}

@@ -1,0 +1,73 @@
+/**
+ * Everything search needs in memory: BM25 segments, the vector index and chunk metadata, kept per
+ * document so adding or removing one document touches only its own data.
+ */
+import type { DocType } from '../ingest/types';
+import { Bm25Index, type Bm25Segment } from '../index/bm25';
+import type { VectorIndex } from '../index/vector-index';
+
+export interface IndexedChunk {
+  id: string;
+  docId: string;
+  docName: string;
+  docType: DocType;
+  ordinal: number;
+  text: string;
+  start: number;
+  end: number;
+  pages?: [number, number];
+  headings: string[];
+  tokens: number;
+}
+
+export const chunkId = (docId: string, ordinal: number) => `${docId}#${ordinal}`;
+
+export class LibraryIndex {
+  readonly bm25 = new Bm25Index();
+  readonly chunks = new Map<string, IndexedChunk>();
+  private chunkIdsByDoc = new Map<string, string[]>();
+
+  constructor(public vectors: VectorIndex | null = null) {}
+
+  get size(): number {
+    return this.chunks.size;
+  }
+
+  /** Adds (or replaces) one document. `vectors` is chunks.length × dims in chunk order, when embedded. */
+  addDocument(docId: string, chunks: IndexedChunk[], segment: Bm25Segment, vectors?: Float32Array): void {
+    this.removeDocument(docId);
+    for (const chunk of chunks) this.chunks.set(chunk.id, chunk);
+    this.chunkIdsByDoc.set(docId, chunks.map((c) => c.id));
+    this.bm25.addSegment(segment);
+    if (vectors && this.vectors) {
+      const dims = this.vectors.dims;
+      if (vectors.length !== chunks.length * dims) {
+        throw new Error(`${docId}: ${vectors.length / dims} vectors for ${chunks.length} chunks; re-index this document.`);
+      }
+      this.vectors.add(chunks.map((c, i) => ({ id: c.id, vector: vectors.subarray(i * dims, (i + 1) * dims) })));
+    }
+  }
+
+  removeDocument(docId: string): void {
+    const ids = this.chunkIdsByDoc.get(docId);
+    if (!ids) return;
+    for (const id of ids) this.chunks.delete(id);
+    this.chunkIdsByDoc.delete(docId);
+    this.bm25.removeDocument(docId);
+    this.vectors?.remove(ids);
+  }
+
+  documentIds(): string[] {
+    return [...this.chunkIdsByDoc.keys()];
+  }
+
+  /** Documents of the given types, for the type filter. */
+  documentsOfType(types: ReadonlySet<DocType>): Set<string> {
+    const out = new Set<string>();
+    for (const [docId, ids] of this.chunkIdsByDoc) {
+      const first = ids[0] && this.chunks.get(ids[0]);
+      if (first && types.has(first.docType)) out.add(docId);
+    }
+    return out;
+  }
+}
