@@ -155,19 +155,29 @@ export async function retrieve(index: LibraryIndex, query: string, settings: Ret
   if (settings.rerank && models.rerank && ranked.length > 0) {
     const t3 = now();
     const head = ranked.slice(0, settings.rerankTop);
-    const scores = await models.rerank(query, head.map((r) => r.chunk.text));
-    head.forEach((r, i) => (r.trace.rerankScore = scores[i] ?? null));
-    head.sort((a, b) => (b.trace.rerankScore ?? -Infinity) - (a.trace.rerankScore ?? -Infinity));
-    ranked = [...head, ...ranked.slice(settings.rerankTop)];
+    ranked = applyRerank(ranked, settings, await models.rerank(query, head.map((r) => r.chunk.text)));
     timings.rerankMs = now() - t3;
   }
 
+  const results = finalCut(ranked, settings);
+  timings.totalMs = now() - started;
+  return { results, considered: ranked.slice(0, Math.max(settings.k * 4, settings.rerankTop, 20)), timings };
+}
+
+/** Reorders the first `rerankTop` candidates by cross-encoder score (one score per candidate, in order). */
+export function applyRerank(ranked: RetrievedChunk[], settings: RetrievalSettings, scores: number[]): RetrievedChunk[] {
+  const head = ranked.slice(0, settings.rerankTop);
+  head.forEach((r, i) => (r.trace.rerankScore = scores[i] ?? null));
+  head.sort((a, b) => (b.trace.rerankScore ?? -Infinity) - (a.trace.rerankScore ?? -Infinity));
+  return [...head, ...ranked.slice(settings.rerankTop)];
+}
+
+/** Drops results under the threshold and keeps k. */
+export function finalCut(ranked: RetrievedChunk[], settings: RetrievalSettings): RetrievedChunk[] {
   const passes = (r: RetrievedChunk) => {
     if (settings.minScore === null) return true;
-    const score = r.trace.rerankScore ?? (useDense ? r.trace.denseScore : r.trace.bm25Score);
+    const score = r.trace.rerankScore ?? (settings.retriever === 'bm25' ? r.trace.bm25Score : r.trace.denseScore);
     return score !== null && score >= settings.minScore;
   };
-  const results = ranked.filter(passes).slice(0, settings.k);
-  timings.totalMs = now() - started;
-  return { results, considered: ranked.slice(0, Math.max(settings.k * 4, 20)), timings };
+  return ranked.filter(passes).slice(0, settings.k);
 }

@@ -57,6 +57,10 @@ export class LibraryIndex {
     this.vectors?.remove(ids);
   }
 
+  chunkIdsOf(docId: string): string[] {
+    return this.chunkIdsByDoc.get(docId) ?? [];
+  }
+
   documentIds(): string[] {
     return [...this.chunkIdsByDoc.keys()];
   }

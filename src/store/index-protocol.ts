@@ -1,0 +1,51 @@
+import type { Chunk } from '../chunk/chunker';
+import type { ParsedDocument } from '../ingest/types';
+import type { RetrievalSettings, RetrievalOutcome } from '../retrieve/hybrid';
+import type { DocumentRecord, IndexSettings } from './schema';
+import type { StorageReport } from './library-store';
+
+export type VectorBackend = 'exact' | 'voy';
+
+export interface OpenResult {
+  documents: DocumentRecord[];
+  /** Names of documents whose ingest was cut short (removed on this start). */
+  interrupted: string[];
+  staleCount: number;
+  lexicalReadyMs: number;
+  denseReadyMs: number;
+  chunkCount: number;
+  vectorCount: number;
+}
+
+export type LibraryChange = { kind: 'added' | 'removed' | 'reloaded'; docId: string; name?: string };
+
+export type RestoreEvent =
+  | { stage: 'lexical'; done: number; total: number }
+  | { stage: 'dense'; done: number; total: number }
+  | { stage: 'voy'; done: number; total: number };
+
+export type IndexMethods = {
+  open: {
+    params: { dbName?: string; active: IndexSettings; dims: number | null; backend: VectorBackend };
+    result: OpenResult;
+    event: RestoreEvent;
+  };
+  /** Checks a file's content hash against the library before any work is done. */
+  findDuplicate: { params: { sha256: string }; result: DocumentRecord | null; event: never };
+  begin: { params: { record: DocumentRecord }; result: void; event: never };
+  commit: {
+    params: { record: DocumentRecord; parsed: ParsedDocument; chunks: Chunk[]; vectors: Float32Array | null; model: string; dims: number | null };
+    result: DocumentRecord;
+    event: never;
+  };
+  remove: { params: { docId: string }; result: void; event: never };
+  list: { params: Record<string, never>; result: DocumentRecord[]; event: never };
+  source: { params: { docId: string }; result: ParsedDocument | null; event: never };
+  /** Candidates for a query (no reranking: that happens in the reranker's worker). */
+  search: { params: { query: string; vector: Float32Array | null; settings: RetrievalSettings }; result: RetrievalOutcome; event: never };
+  setBackend: { params: { backend: VectorBackend }; result: { buildMs: number }; event: RestoreEvent };
+  setActive: { params: { active: IndexSettings; dims: number | null }; result: { staleCount: number; documents: DocumentRecord[] }; event: RestoreEvent };
+  storage: { params: { askPersist: boolean }; result: StorageReport; event: never };
+  /** Never resolves: streams changes made by other tabs. */
+  watch: { params: Record<string, never>; result: void; event: LibraryChange };
+};

@@ -1,0 +1,186 @@
+/**
+ * The library as the index worker holds it: IndexedDB underneath, the in-memory LibraryIndex on
+ * top, kept in step with other tabs through a BroadcastChannel. Restores lexical search first,
+ * then dense search from the stored binary vectors of the active embedding model only.
+ */
+import type { Chunk } from '../chunk/chunker';
+import type { ParsedDocument } from '../ingest/types';
+import { ExactIndex } from '../index/exact-index';
+import { checkDims, type VectorIndex } from '../index/vector-index';
+import { VoyIndex } from '../index/voy-index';
+import type { VoyModule } from '../index/voy-module';
+import { retrieve, type RetrievalOutcome, type RetrievalSettings } from '../retrieve/hybrid';
+import { lexicalSegment, toIndexedChunks } from '../retrieve/index-document';
+import { LibraryIndex } from '../retrieve/library-index';
+import type { LibraryChange, OpenResult, RestoreEvent, VectorBackend } from './index-protocol';
+import { LibraryStore, sameSettings } from './library-store';
+import type { DocumentRecord, IndexSettings, VectorsRecord } from './schema';
+
+export interface ServiceOptions {
+  dbName?: string;
+  loadVoy: () => Promise<VoyModule>;
+  onChange?: (change: LibraryChange) => void;
+  onVersionChange?: () => void;
+}
+
+export class LibraryService {
+  private store!: LibraryStore;
+  readonly index = new LibraryIndex();
+  private active!: IndexSettings;
+  private dims: number | null = null;
+  private backend: VectorBackend = 'exact';
+  private documents = new Map<string, DocumentRecord>();
+  private channel: BroadcastChannel | null = null;
+
+  constructor(private readonly options: ServiceOptions) {}
+
+  async open(active: IndexSettings, dims: number | null, backend: VectorBackend, progress: (e: RestoreEvent) => void): Promise<OpenResult> {
+    const t0 = performance.now();
+    this.store = await LibraryStore.open(this.options.dbName, { onVersionChange: this.options.onVersionChange });
+    const interrupted = await this.store.removeInterrupted();
+    this.active = active;
+    this.dims = dims;
+    this.backend = backend;
+    const staleCount = await this.store.markStale(active);
+    const { documents, chunks } = await this.store.loadAll();
+    this.documents = new Map(documents.map((d) => [d.id, d]));
+    chunks.forEach((record, i) => {
+      if (this.documents.has(record.docId)) this.index.addDocument(record.docId, record.chunks, record.bm25);
+      progress({ stage: 'lexical', done: i + 1, total: chunks.length });
+    });
+    const lexicalReadyMs = performance.now() - t0;
+    await this.loadVectors(progress);
+    this.listenToOtherTabs();
+    return {
+      documents,
+      interrupted,
+      staleCount,
+      lexicalReadyMs,
+      denseReadyMs: performance.now() - t0,
+      chunkCount: this.index.size,
+      vectorCount: this.index.vectors?.size ?? 0,
+    };
+  }
+
+  /** Rebuilds the vector index from the stored vectors of the active model. */
+  private async loadVectors(progress: (e: RestoreEvent) => void): Promise<void> {
+    this.index.vectors = null;
+    if (this.dims === null) return;
+    const records = (await this.store.loadAllVectors()).filter((v) => this.usable(v));
+    const vectors: VectorIndex = this.backend === 'voy' ? new VoyIndex(await this.options.loadVoy(), this.dims) : new ExactIndex(this.dims, Math.max(1024, records.reduce((s, r) => s + r.count, 0)));
+    records.forEach((record, i) => {
+      const ids = this.index.chunkIdsOf(record.docId);
+      vectors.add(ids.map((id, row) => ({ id, vector: record.data.subarray(row * record.dims, (row + 1) * record.dims) })));
+      progress({ stage: this.backend === 'voy' ? 'voy' : 'dense', done: i + 1, total: records.length });
+    });
+    if (vectors instanceof VoyIndex) vectors.rebuild();
+    this.index.vectors = vectors;
+  }
+
+  /** Only vectors of the active model, of ready documents, one per chunk, ever reach the index. */
+  private usable(v: VectorsRecord, chunkCount = this.index.chunkIdsOf(v.docId).length): boolean {
+    const doc = this.documents.get(v.docId);
+    return !!doc && doc.status === 'ready' && v.model === this.active.embedModel && v.dims === this.dims && v.count === chunkCount;
+  }
+
+  async setBackend(backend: VectorBackend, progress: (e: RestoreEvent) => void): Promise<number> {
+    const t0 = performance.now();
+    this.backend = backend;
+    await this.loadVectors(progress);
+    return performance.now() - t0;
+  }
+
+  async setActive(active: IndexSettings, dims: number | null, progress: (e: RestoreEvent) => void): Promise<number> {
+    this.active = active;
+    this.dims = dims;
+    const staleCount = await this.store.markStale(active);
+    this.documents = new Map((await this.store.listDocuments()).map((d) => [d.id, d]));
+    await this.loadVectors(progress);
+    return staleCount;
+  }
+
+  findDuplicate(sha256: string): Promise<DocumentRecord | undefined> {
+    return this.store.findBySha256(sha256);
+  }
+
+  begin(record: DocumentRecord): Promise<void> {
+    return this.store.beginDocument(record);
+  }
+
+  async commit(record: DocumentRecord, parsed: ParsedDocument, chunks: Chunk[], vectors: Float32Array | null, model: string, dims: number | null): Promise<DocumentRecord> {
+    const info = { docId: record.id, name: record.name, type: record.type, ...(record.title ? { title: record.title } : {}) };
+    const indexed = toIndexedChunks(info, chunks);
+    const bm25 = lexicalSegment(info, indexed);
+    const ready: DocumentRecord = { ...record, status: sameSettings(record.settings, this.active) ? 'ready' : 'stale' };
+    if (vectors && dims) {
+      if (this.dims !== null) checkDims(this.dims, dims, `The vectors of ${record.name}`);
+      else checkDims(dims, dims, `The vectors of ${record.name}`);
+      if (vectors.length !== dims * chunks.length) throw new Error(`${record.name}: ${vectors.length / dims} vectors for ${chunks.length} chunks. Add the file again.`);
+    }
+    const vectorRecord = vectors && dims ? { docId: record.id, model, dims, count: chunks.length, data: vectors } : null;
+    await this.store.commitDocument({ record: ready, chunks: { docId: record.id, chunks: indexed, bm25 }, vectors: vectorRecord, source: { docId: record.id, parsed } });
+    this.documents.set(record.id, ready);
+    this.index.addDocument(record.id, indexed, bm25, vectorRecord && this.usable(vectorRecord, indexed.length) ? vectors! : undefined);
+    this.broadcast({ kind: 'added', docId: record.id, name: record.name });
+    return ready;
+  }
+
+  async remove(docId: string): Promise<void> {
+    await this.store.removeDocument(docId);
+    this.documents.delete(docId);
+    this.index.removeDocument(docId);
+    this.broadcast({ kind: 'removed', docId });
+  }
+
+  list(): Promise<DocumentRecord[]> {
+    return this.store.listDocuments();
+  }
+
+  async source(docId: string): Promise<ParsedDocument | null> {
+    return (await this.store.getSource(docId))?.parsed ?? null;
+  }
+
+  storageStore(): LibraryStore {
+    return this.store;
+  }
+
+  search(query: string, vector: Float32Array | null, settings: RetrievalSettings): Promise<RetrievalOutcome> {
+    const wantsDense = settings.retriever !== 'bm25';
+    if (wantsDense && !vector) throw new Error('Dense search needs the embedding model. Load it, or choose BM25.');
+    if (wantsDense && this.index.size > 0 && !this.index.vectors?.size) {
+      throw new Error('Dense search has no vectors of the active embedding model yet: re-index the stale documents, or choose BM25.');
+    }
+    return retrieve(this.index, query, { ...settings, rerank: false }, vector ? { embedQuery: async () => vector } : {});
+  }
+
+  private broadcast(change: LibraryChange): void {
+    this.channel?.postMessage(change);
+  }
+
+  private listenToOtherTabs(): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.channel = new BroadcastChannel(`offline-rag-lab:${this.options.dbName ?? 'default'}`);
+    this.channel.onmessage = async (event: MessageEvent<LibraryChange>) => {
+      const change = event.data;
+      if (change.kind === 'removed') {
+        this.documents.delete(change.docId);
+        this.index.removeDocument(change.docId);
+      } else {
+        await this.reloadDocument(change.docId);
+      }
+      this.options.onChange?.(change);
+    };
+  }
+
+  /** Loads one document another tab added, so both tabs search the same library. */
+  private async reloadDocument(docId: string): Promise<void> {
+    const [record, chunks, vectors] = await Promise.all([
+      this.store.listDocuments().then((all) => all.find((d) => d.id === docId)),
+      this.store.getChunks(docId),
+      this.store.getVectors(docId),
+    ]);
+    if (!record || !chunks || record.status === 'indexing') return;
+    this.documents.set(docId, record);
+    this.index.addDocument(docId, chunks.chunks, chunks.bm25, vectors && this.usable(vectors) ? vectors.data : undefined);
+  }
+}

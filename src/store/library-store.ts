@@ -1,0 +1,210 @@
+/**
+ * The persistent library: documents, their chunks and BM25 segments, raw vectors and parsed
+ * sources in IndexedDB. A document appears whole or not at all: it is first marked "indexing", and
+ * one transaction writes everything and marks it ready. An ingest cut short by a reload or crash
+ * leaves only the marker, which the next start removes.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_NAME, DB_VERSION, migrate, type ChunksRecord, type DocumentRecord, type IndexSettings, type LibrarySchema, type SourceRecord, type VectorsRecord } from './schema';
+
+export class StorageFullError extends Error {
+  constructor(what: string) {
+    super(`Storage is full: ${what} could not be saved. Everything stored before is intact. Remove some documents, or free disk space, and try again.`);
+    this.name = 'StorageFullError';
+  }
+}
+
+export interface StoreEvents {
+  /** Another tab upgraded the database: this tab must reload. */
+  onVersionChange?: () => void;
+  /** An older tab blocks an upgrade this tab needs. */
+  onBlocked?: () => void;
+}
+
+export interface CompleteDocument {
+  record: DocumentRecord;
+  chunks: ChunksRecord;
+  vectors: VectorsRecord | null;
+  source: SourceRecord;
+}
+
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // already finished or aborted
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  return name === 'QuotaExceededError' || (error instanceof DOMException && error.code === 22);
+}
+
+export class LibraryStore {
+  private constructor(private readonly db: IDBPDatabase<LibrarySchema>) {}
+
+  static async open(name = DB_NAME, events: StoreEvents = {}): Promise<LibraryStore> {
+    const db = await openDB<LibrarySchema>(name, DB_VERSION, {
+      upgrade: migrate,
+      blocked: () => events.onBlocked?.(),
+      blocking: () => {
+        // Let the other tab upgrade; this one can no longer use the database safely.
+        db.close();
+        events.onVersionChange?.();
+      },
+    });
+    return new LibraryStore(db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Removes what interrupted ingests left behind; returns the names of those documents. */
+  async removeInterrupted(): Promise<string[]> {
+    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readwrite');
+    const interrupted = await tx.objectStore('documents').index('by-status').getAll('indexing');
+    const ready = new Set((await tx.objectStore('documents').getAllKeys()).filter((id) => !interrupted.some((d) => d.id === id)));
+    for (const doc of interrupted) await tx.objectStore('documents').delete(doc.id);
+    // Orphans: data whose document record is gone.
+    for (const store of ['chunks', 'vectors', 'sources'] as const) {
+      for (const key of await tx.objectStore(store).getAllKeys()) if (!ready.has(key)) await tx.objectStore(store).delete(key);
+    }
+    await tx.done;
+    return interrupted.map((d) => d.name);
+  }
+
+  async findBySha256(sha256: string): Promise<DocumentRecord | undefined> {
+    const matches = await this.db.getAllFromIndex('documents', 'by-sha256', sha256);
+    return matches.find((d) => d.status !== 'indexing');
+  }
+
+  /** Marks an ingest as started, so that a crash before commit can be cleaned up. */
+  async beginDocument(record: DocumentRecord): Promise<void> {
+    try {
+      await this.db.put('documents', { ...record, status: 'indexing' });
+    } catch (error) {
+      if (isQuotaError(error)) throw new StorageFullError(record.name);
+      throw error;
+    }
+  }
+
+  /** Writes a document and all its data in one transaction; on failure nothing of it remains. */
+  async commitDocument(doc: CompleteDocument): Promise<void> {
+    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readwrite');
+    const writes: (() => Promise<unknown>)[] = [
+      () => tx.objectStore('chunks').put(doc.chunks),
+      () => (doc.vectors ? tx.objectStore('vectors').put(doc.vectors) : tx.objectStore('vectors').delete(doc.record.id)),
+      () => tx.objectStore('sources').put(doc.source),
+      () => tx.objectStore('documents').put({ ...doc.record, status: 'ready' }),
+    ];
+    const pending: Promise<unknown>[] = [];
+    let failure: unknown = null;
+    for (const write of writes) {
+      try {
+        pending.push(write());
+      } catch (error) {
+        // A request refused on the spot: abort now, before the others could commit on their own.
+        failure = error;
+        abortQuietly(tx);
+        break;
+      }
+    }
+    const settled = await Promise.allSettled([...pending, tx.done]);
+    failure ??= settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason ?? null;
+    if (failure === null) return;
+    await this.db.delete('documents', doc.record.id).catch(() => undefined);
+    const cause = (failure as { target?: { error?: unknown } })?.target?.error ?? tx.error ?? failure;
+    if (isQuotaError(failure) || isQuotaError(cause)) throw new StorageFullError(doc.record.name);
+    throw failure instanceof Error ? failure : new Error(`Saving ${doc.record.name} failed: ${String(cause)}`);
+  }
+
+  async removeDocument(docId: string): Promise<void> {
+    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('documents').delete(docId),
+      tx.objectStore('chunks').delete(docId),
+      tx.objectStore('vectors').delete(docId),
+      tx.objectStore('sources').delete(docId),
+      tx.done,
+    ]);
+  }
+
+  listDocuments(): Promise<DocumentRecord[]> {
+    return this.db.getAll('documents');
+  }
+
+  getChunks(docId: string): Promise<ChunksRecord | undefined> {
+    return this.db.get('chunks', docId);
+  }
+
+  getVectors(docId: string): Promise<VectorsRecord | undefined> {
+    return this.db.get('vectors', docId);
+  }
+
+  getSource(docId: string): Promise<SourceRecord | undefined> {
+    return this.db.get('sources', docId);
+  }
+
+  /** Reads every chunk record and, separately, every vector record, in bulk (fastest restore). */
+  async loadAll(): Promise<{ documents: DocumentRecord[]; chunks: ChunksRecord[] }> {
+    const tx = this.db.transaction(['documents', 'chunks'], 'readonly');
+    const [documents, chunks] = await Promise.all([tx.objectStore('documents').getAll(), tx.objectStore('chunks').getAll(), tx.done]);
+    return { documents: documents.filter((d) => d.status !== 'indexing'), chunks };
+  }
+
+  loadAllVectors(): Promise<VectorsRecord[]> {
+    return this.db.getAll('vectors');
+  }
+
+  /** Flags documents indexed with other settings than these; returns how many. */
+  async markStale(active: IndexSettings): Promise<number> {
+    const tx = this.db.transaction('documents', 'readwrite');
+    let count = 0;
+    for (const doc of await tx.store.getAll()) {
+      if (doc.status === 'indexing') continue;
+      const stale = !sameSettings(doc.settings, active);
+      const status = stale ? 'stale' : 'ready';
+      if (doc.status !== status) {
+        await tx.store.put({ ...doc, status });
+      }
+      if (stale) count++;
+    }
+    await tx.done;
+    return count;
+  }
+
+  getSetting<T>(key: string): Promise<T | undefined> {
+    return this.db.get('settings', key) as Promise<T | undefined>;
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    await this.db.put('settings', value, key);
+  }
+}
+
+export function sameSettings(a: IndexSettings, b: IndexSettings): boolean {
+  return a.embedModel === b.embedModel && a.chunk.size === b.chunk.size && a.chunk.overlap === b.chunk.overlap;
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface StorageReport {
+  usage: number | null;
+  quota: number | null;
+  persisted: boolean;
+}
+
+/** Asks the browser to keep the library under storage pressure, and reports usage. */
+export async function storageReport(askPersist: boolean): Promise<StorageReport> {
+  const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+  if (!storage) return { usage: null, quota: null, persisted: false };
+  let persisted = (await storage.persisted?.()) ?? false;
+  if (!persisted && askPersist) persisted = (await storage.persist?.().catch(() => false)) ?? false;
+  const estimate = await storage.estimate?.().catch(() => null);
+  return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted };
+}

@@ -1,0 +1,216 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_RUNTIME, TINY } from '../../test/browser-config';
+import { fixture } from '../../test/fixtures-browser';
+import { startEmbedWorker, type EmbedClient } from '../embed/embed-client';
+import { startIngestWorker } from '../ingest/ingest-client';
+import { DEFAULT_RETRIEVAL } from '../retrieve/hybrid';
+import { addFile, type PipelineClients } from './add-files';
+import { startIndexWorker } from './index-client';
+import { LibraryService } from './library-service';
+import { initVoyBrowser } from '../index/voy-browser';
+import type { IndexSettings } from './schema';
+
+const settings: IndexSettings = { chunk: { size: 96, overlap: 12 }, embedModel: TINY.embedder };
+const started: { terminate(): void }[] = [];
+let embed: EmbedClient | null = null;
+
+async function embedClient(): Promise<EmbedClient> {
+  if (!embed) {
+    embed = startEmbedWorker();
+    await embed.call('load', { model: TINY.embedder, device: 'wasm', config: TEST_RUNTIME });
+  }
+  return embed;
+}
+
+async function openLibrary(dbName: string): Promise<PipelineClients & { open: Awaited<ReturnType<PipelineClients['index']['call']>> }> {
+  const index = startIndexWorker();
+  const ingest = startIngestWorker();
+  started.push(index, ingest);
+  const open = await index.call('open', { dbName, active: settings, dims: 32, backend: 'exact' });
+  return { index, ingest, embed: await embedClient(), open };
+}
+
+const options = { settings, dims: 32, config: TEST_RUNTIME };
+const uniqueDb = () => `test-${crypto.randomUUID()}`;
+
+afterEach(() => {
+  started.splice(0).forEach((w) => w.terminate());
+});
+
+describe('library in IndexedDB (real Chromium)', () => {
+  it('keeps documents across a restart with the same search results, and removes them whole', async () => {
+    const db = uniqueDb();
+    const first = await openLibrary(db);
+    const added = await addFile('test.docx', await fixture('test.docx'), first, options);
+    expect(added.status).toBe('added');
+    await addFile('pg26184.txt', await fixture('pg26184.txt'), first, options);
+    const query = 'multi-agent conversation framework';
+    const vector = (await embed!.call('embed', { texts: [query], kind: 'query' })).vectors;
+    const before = await first.index.call('search', { query, vector, settings: DEFAULT_RETRIEVAL });
+    expect(before.results.length).toBe(5);
+    first.index.terminate();
+
+    const second = await openLibrary(db);
+    const open = second.open as { documents: unknown[]; chunkCount: number; vectorCount: number; interrupted: string[] };
+    expect(open.documents).toHaveLength(2);
+    expect(open.vectorCount).toBe(open.chunkCount);
+    const after = await second.index.call('search', { query, vector, settings: DEFAULT_RETRIEVAL });
+    expect(after.results.map((r) => r.chunk.id)).toEqual(before.results.map((r) => r.chunk.id));
+    after.results.forEach((r, i) => expect(r.trace.denseScore).toBeCloseTo(before.results[i]!.trace.denseScore!, 6));
+
+    const docx = (await second.index.call('list', {})).find((d) => d.name === 'test.docx')!;
+    await second.index.call('remove', { docId: docx.id });
+    const remaining = await second.index.call('search', { query, vector, settings: { ...DEFAULT_RETRIEVAL, k: 50 } });
+    expect(remaining.results.every((r) => r.chunk.docId !== docx.id)).toBe(true);
+    expect(await second.index.call('source', { docId: docx.id })).toBeNull();
+  });
+
+  it('leaves no partial document when the tab dies in the middle of an ingest', async () => {
+    const db = uniqueDb();
+    const first = await openLibrary(db);
+    await addFile('test.pdf', await fixture('test.pdf'), first, options);
+    // Start a second ingest and kill the worker right after the "indexing" marker is written.
+    const record = { id: 'half', name: 'half.txt', type: 'text' as const, size: 10, sha256: 'x', added: 0, status: 'indexing' as const, warnings: [], settings, chunkCount: 1, exactDuplicates: 0, nearDuplicates: 0 };
+    await first.index.call('begin', { record });
+    first.index.terminate();
+
+    const second = await openLibrary(db);
+    const open = second.open as { documents: { name: string }[]; interrupted: string[] };
+    expect(open.interrupted).toEqual(['half.txt']);
+    expect(open.documents.map((d) => d.name)).toEqual(['test.pdf']);
+    expect((await second.index.call('list', {})).map((d) => d.name)).toEqual(['test.pdf']);
+  });
+
+  it('detects a file added twice', async () => {
+    const lib = await openLibrary(uniqueDb());
+    const bytes = await fixture('test.docx');
+    expect((await addFile('test.docx', bytes, lib, options)).status).toBe('added');
+    const again = await addFile('copy of test.docx', bytes, lib, options);
+    expect(again.status).toBe('duplicate');
+    expect((again as { message: string }).message).toMatch(/already in the library as "test\.docx"/);
+    expect(await lib.index.call('list', {})).toHaveLength(1);
+  });
+
+  it('reports bad files per file and keeps what is stored', async () => {
+    const lib = await openLibrary(uniqueDb());
+    await addFile('test.docx', await fixture('test.docx'), lib, options);
+    const bad = await addFile('password.pdf', await fixture('password.pdf'), lib, options);
+    expect(bad).toEqual({ status: 'failed', message: expect.stringMatching(/^password\.pdf: this PDF is password-protected/) });
+    const scan = await addFile('scan.pdf', await fixture('MEDRPT-2024-PAT-3847_medical_report_scan.pdf'), lib, options);
+    expect(scan).toEqual({ status: 'skipped', message: expect.stringMatching(/no text layer/) });
+    expect((await lib.index.call('list', {})).map((d) => d.name)).toEqual(['test.docx']);
+  });
+
+  it('marks documents stale when the embedding model changes, and never mixes vectors', async () => {
+    const db = uniqueDb();
+    const lib = await openLibrary(db);
+    await addFile('test.docx', await fixture('test.docx'), lib, options);
+    const changed = await lib.index.call('setActive', { active: { ...settings, embedModel: 'Xenova/all-MiniLM-L6-v2' }, dims: 384 });
+    expect(changed.staleCount).toBe(1);
+    expect(changed.documents[0]!.status).toBe('stale');
+    // Lexical search still finds it; dense search has no vectors of the new model.
+    const lexical = await lib.index.call('search', { query: 'AutoGen agents', vector: null, settings: { ...DEFAULT_RETRIEVAL, retriever: 'bm25' } });
+    expect(lexical.results.length).toBeGreaterThan(0);
+    const dense = await lib.index.call('search', { query: 'AutoGen', vector: new Float32Array(384).fill(0.05), settings: DEFAULT_RETRIEVAL }).catch((e: Error) => e);
+    expect(dense).toBeInstanceOf(Error);
+  });
+});
+
+describe('library service guards (main thread, real IndexedDB)', () => {
+  async function service(dims = 8) {
+    const s = new LibraryService({ dbName: uniqueDb(), loadVoy: initVoyBrowser });
+    await s.open({ chunk: { size: 64, overlap: 0 }, embedModel: 'm' }, dims, 'voy', () => undefined);
+    return s;
+  }
+  const record = (id: string, chunkCount: number) => ({
+    id, name: `${id}.txt`, type: 'text' as const, size: 1, sha256: id, added: 0, status: 'indexing' as const, warnings: [],
+    settings: { chunk: { size: 64, overlap: 0 }, embedModel: 'm' }, chunkCount, exactDuplicates: 0, nearDuplicates: 0,
+  });
+  const chunks = (n: number, text: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => ({ doc: 'd', ordinal: i, text: text(i), start: 0, end: 1, headings: [], tokens: 5 }));
+  const parsed = { name: 'x', type: 'text' as const, text: 'x', blocks: [], warnings: [] };
+
+  it('40 identical chunks do not crash the voy index', async () => {
+    const s = await service();
+    const same = new Float32Array(40 * 8).fill(0.5);
+    await s.commit(record('same', 40), parsed, chunks(40, () => 'the same paragraph again'), same, 'm', 8);
+    const outcome = await s.search('same paragraph', Float32Array.from([1, 1, 1, 1, 1, 1, 1, 1]), { ...DEFAULT_RETRIEVAL, k: 10 });
+    expect(outcome.results).toHaveLength(10);
+    expect(outcome.results[0]!.trace.denseScore).toBeCloseTo(1, 5);
+  });
+
+  it('refuses vectors of the wrong dimension with a clear message', async () => {
+    const s = await service(8);
+    const error = await s.commit(record('wide', 1), parsed, chunks(1, () => 'x'), new Float32Array(16), 'm', 16).catch((e: Error) => e);
+    expect(String(error)).toMatch(/16 dimensions but this index holds 8|vectors for 1 chunks/);
+    await expect(new LibraryService({ dbName: uniqueDb(), loadVoy: initVoyBrowser }).open({ chunk: { size: 64, overlap: 0 }, embedModel: 'm' }, 1024, 'exact', () => undefined)).rejects.toThrow(/at most 768/);
+  });
+
+  it('on a quota error reports clearly and keeps everything already stored', async () => {
+    const s = await service();
+    await s.commit(record('kept', 2), parsed, chunks(2, (i) => `kept text ${i}`), new Float32Array(16).fill(0.3), 'm', 8);
+    const realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'vectors') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realPut.apply(this, args);
+    };
+    try {
+      await s.begin(record('big', 2));
+      const error = await s.commit(record('big', 2), parsed, chunks(2, (i) => `big text ${i}`), new Float32Array(16).fill(0.2), 'm', 8).catch((e: Error) => e);
+      expect((error as Error).name).toBe('StorageFullError');
+      expect((error as Error).message).toMatch(/Storage is full: big\.txt could not be saved\. Everything stored before is intact/);
+    } finally {
+      IDBObjectStore.prototype.put = realPut;
+    }
+    expect((await s.list()).map((d) => d.id)).toEqual(['kept']);
+    expect(s.index.chunkIdsOf('big')).toEqual([]);
+    const hits = await s.search('kept text', null, { ...DEFAULT_RETRIEVAL, retriever: 'bm25' });
+    expect(hits.results.map((r) => r.chunk.docId)).toEqual(['kept', 'kept']);
+  });
+});
+
+describe('schema migrations and two tabs', () => {
+  it('upgrades a version-1 library without losing documents', async () => {
+    const { openDB } = await import('idb');
+    const { LibraryStore } = await import('./library-store');
+    const name = uniqueDb();
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('documents', { keyPath: 'id' });
+        db.createObjectStore('chunks', { keyPath: 'docId' });
+        db.createObjectStore('vectors', { keyPath: 'docId' });
+        db.createObjectStore('sources', { keyPath: 'docId' });
+        db.createObjectStore('settings');
+      },
+    });
+    await v1.put('documents', { id: 'old', name: 'old.txt', sha256: 'abc', status: 'ready' });
+    v1.close();
+    const store = await LibraryStore.open(name);
+    expect((await store.findBySha256('abc'))?.name).toBe('old.txt');
+    store.close();
+  });
+
+  it('keeps a second tab in step, and tells an old tab to reload when the schema changes', async () => {
+    const dbName = uniqueDb();
+    const active = { chunk: { size: 64, overlap: 0 }, embedModel: 'm' };
+    const changes: string[] = [];
+    const tabA = new LibraryService({ dbName, loadVoy: initVoyBrowser });
+    const tabB = new LibraryService({ dbName, loadVoy: initVoyBrowser, onChange: (c) => changes.push(`${c.kind}:${c.docId}`) });
+    await tabA.open(active, 4, 'exact', () => undefined);
+    await tabB.open(active, 4, 'exact', () => undefined);
+    const record = { id: 'shared', name: 'shared.txt', type: 'text' as const, size: 1, sha256: 's', added: 0, status: 'indexing' as const, warnings: [], settings: active, chunkCount: 1, exactDuplicates: 0, nearDuplicates: 0 };
+    await tabA.commit(record, { name: 'x', type: 'text', text: 'x', blocks: [], warnings: [] }, [{ doc: 'shared', ordinal: 0, text: 'a note about owls', start: 0, end: 17, headings: [], tokens: 4 }], new Float32Array([1, 0, 0, 0]), 'm', 4);
+    await expect.poll(() => changes).toEqual(['added:shared']);
+    const found = await tabB.search('owls', null, { ...DEFAULT_RETRIEVAL, retriever: 'bm25' });
+    expect(found.results.map((r) => r.chunk.id)).toEqual(['shared#0']);
+
+    let told = false;
+    const { LibraryStore } = await import('./library-store');
+    const old = await LibraryStore.open(dbName, { onVersionChange: () => (told = true) });
+    const { openDB } = await import('idb');
+    const newer = await openDB(dbName, 99);
+    expect(told).toBe(true);
+    newer.close();
+    old.close();
+  });
+});

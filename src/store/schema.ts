@@ -1,0 +1,91 @@
+/**
+ * The library's IndexedDB schema and its migrations. Records are per document, so restoring a
+ * library is a few large reads, and adding or removing a document is one transaction.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { ChunkSettings } from '../chunk/chunker';
+import type { DocType, ParsedDocument } from '../ingest/types';
+import type { Bm25Segment } from '../index/bm25';
+import type { IndexedChunk } from '../retrieve/library-index';
+
+export const DB_NAME = 'offline-rag-lab';
+export const DB_VERSION = 2;
+
+/** What a document was indexed with: when the active settings differ, it is stale. */
+export interface IndexSettings {
+  chunk: ChunkSettings;
+  embedModel: string;
+}
+
+export type DocumentStatus = 'indexing' | 'ready' | 'stale';
+
+export interface DocumentRecord {
+  id: string;
+  name: string;
+  type: DocType;
+  size: number;
+  sha256: string;
+  added: number;
+  status: DocumentStatus;
+  title?: string;
+  pageCount?: number;
+  warnings: string[];
+  settings: IndexSettings;
+  chunkCount: number;
+  exactDuplicates: number;
+  nearDuplicates: number;
+}
+
+export interface ChunksRecord {
+  docId: string;
+  chunks: IndexedChunk[];
+  bm25: Bm25Segment;
+}
+
+/** Raw vectors as binary: count × dims float32, in chunk order. Never voy's serialize(). */
+export interface VectorsRecord {
+  docId: string;
+  model: string;
+  dims: number;
+  count: number;
+  data: Float32Array;
+}
+
+export interface SourceRecord {
+  docId: string;
+  parsed: ParsedDocument;
+}
+
+export interface LibrarySchema extends DBSchema {
+  documents: { key: string; value: DocumentRecord; indexes: { 'by-sha256': string; 'by-status': DocumentStatus } };
+  chunks: { key: string; value: ChunksRecord };
+  vectors: { key: string; value: VectorsRecord };
+  sources: { key: string; value: SourceRecord };
+  settings: { key: string; value: unknown };
+}
+
+type UpgradeTx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
+
+/** Each step takes the database from version n-1 to n. Never edit a released step; add one. */
+const MIGRATIONS: ((db: IDBPDatabase<LibrarySchema>, tx: UpgradeTx) => void)[] = [
+  // 1: the stores.
+  (db) => {
+    db.createObjectStore('documents', { keyPath: 'id' });
+    db.createObjectStore('chunks', { keyPath: 'docId' });
+    db.createObjectStore('vectors', { keyPath: 'docId' });
+    db.createObjectStore('sources', { keyPath: 'docId' });
+    db.createObjectStore('settings');
+  },
+  // 2: find duplicate files by content hash, and interrupted ingests by status.
+  (_db, tx) => {
+    const documents = tx.objectStore('documents');
+    documents.createIndex('by-sha256', 'sha256');
+    documents.createIndex('by-status', 'status');
+  },
+];
+
+export function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
+  for (let version = oldVersion + 1; version <= newVersion; version++) MIGRATIONS[version - 1]!(db, tx);
+}
+
+if (MIGRATIONS.length !== DB_VERSION) throw new Error('DB_VERSION must equal the number of migrations');
