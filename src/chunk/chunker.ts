@@ -35,6 +35,8 @@ export interface Chunk {
 
 interface Unit extends Span {
   tokens: number;
+  /** Cut inside a word: token counts of neighbours no longer add up exactly. */
+  cut?: boolean;
 }
 
 export function validateChunkSettings(settings: ChunkSettings): void {
@@ -53,9 +55,15 @@ export function chunkDocument(doc: ParsedDocument, docId: string, counter: Token
   const chunks: Chunk[] = [];
   for (const section of sections(doc.blocks)) {
     const span = { start: section[0]!.start, end: section.at(-1)!.end };
-    const units = count(span) <= settings.size ? [{ ...span, tokens: count(span) }] : splitSection(text, section, settings.size, count);
-    for (const packed of pack(units, settings, count)) {
-      const blocks = section.filter((b) => b.end > packed.start && b.start < packed.end);
+    const blockTokens = section.map((b) => count(b));
+    const total = counter.additive ? blockTokens.reduce((s, n) => s + n, 0) : count(span);
+    const units = total <= settings.size ? [{ ...span, tokens: total }] : splitSection(text, section, blockTokens, settings.size, count);
+    let firstBlock = 0;
+    for (const packed of pack(units, settings, count, counter.additive)) {
+      // Chunks move forward through the section, so the overlapping blocks are found by a moving start.
+      while (firstBlock < section.length - 1 && section[firstBlock]!.end <= packed.start) firstBlock++;
+      const blocks: Block[] = [];
+      for (let b = firstBlock; b < section.length && section[b]!.start < packed.end; b++) blocks.push(section[b]!);
       const pages = blocks.map((b) => b.page).filter((p): p is number => p !== undefined);
       const chunk: Chunk = {
         doc: docId,
@@ -89,10 +97,10 @@ function sameHeadings(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((h, i) => h === b[i]);
 }
 
-function splitSection(text: string, section: Block[], size: number, count: (s: Span) => number): Unit[] {
+function splitSection(text: string, section: Block[], blockTokens: number[], size: number, count: (s: Span) => number): Unit[] {
   const units: Unit[] = [];
-  for (const block of section) {
-    const tokens = count(block);
+  for (const [b, block] of section.entries()) {
+    const tokens = blockTokens[b]!;
     if (tokens <= size) {
       units.push({ start: block.start, end: block.end, tokens });
       continue;
@@ -136,14 +144,14 @@ function characterRuns(span: Span, size: number, count: (s: Span) => number): Un
   while (start < span.end) {
     let end = span.end;
     while (count({ start, end }) > size && end - start > 1) end = start + Math.floor((end - start) / 2);
-    runs.push({ start, end, tokens: count({ start, end }) });
+    runs.push({ start, end, tokens: count({ start, end }), cut: true });
     start = end;
   }
   return runs;
 }
 
 /** Greedy packing with overlap. Unit token counts add up exactly for WordPiece tokenizers. */
-function pack(units: Unit[], settings: ChunkSettings, count: (s: Span) => number): Unit[] {
+function pack(units: Unit[], settings: ChunkSettings, count: (s: Span) => number, additive: boolean): Unit[] {
   const out: Unit[] = [];
   let i = 0;
   while (i < units.length) {
@@ -151,7 +159,8 @@ function pack(units: Unit[], settings: ChunkSettings, count: (s: Span) => number
     let tokens = units[i]!.tokens;
     while (j + 1 < units.length && tokens + units[j + 1]!.tokens <= settings.size) tokens += units[++j]!.tokens;
     let span = { start: units[i]!.start, end: units[j]!.end };
-    let exact = count(span);
+    const sumsAreExact = additive && !units.slice(i, j + 1).some((u) => u.cut);
+    let exact = sumsAreExact ? tokens : count(span);
     // Only for tokenizers whose counts are not additive: give back units until the budget holds.
     while (exact > settings.size && j > i) {
       j--;
