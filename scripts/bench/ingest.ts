@@ -32,7 +32,10 @@ export async function benchIngest(newCounter: () => Promise<TokenCounter>): Prom
   const textFile = existsSync(join(SHARED, 'docs', 'text', 'pg2701.txt')) ? join(SHARED, 'docs', 'text', 'pg2701.txt') : join('test', 'fixtures', 'docs', 'pg26184.txt');
   const pdfFile = existsSync(join(SHARED, 'docs', 'pdf', 'freeculture.pdf')) ? join(SHARED, 'docs', 'pdf', 'freeculture.pdf') : join('test', 'fixtures', 'docs', 'test.pdf');
   const textBytes = new Uint8Array(readFileSync(textFile));
-  const text = await timeIngest(textFile, textBytes, newCounter, 5);
+  // Warm the JIT on another document first (as the app is after its first file); each measured
+  // run still starts with a cold word cache.
+  await timeIngest('warmup.txt', new Uint8Array(readFileSync(join('test', 'fixtures', 'docs', 'pg26184.txt'))), newCounter, 2);
+  const text = await timeIngest(textFile, textBytes, newCounter, 7);
   const pdf = await timeIngest(pdfFile, new Uint8Array(readFileSync(pdfFile)), newCounter, 3);
   const mb = textBytes.byteLength / 1e6;
   const r = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;

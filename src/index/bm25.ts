@@ -130,6 +130,12 @@ export class Bm25Index {
     this.totalLength = 0;
   }
 
+  /** Inverse document frequency of an analyzed term in the live collection. */
+  idf(term: string): number {
+    const df = this.terms.get(term)?.df ?? 0;
+    return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+  }
+
   /** Top-k chunks for a query, optionally only within some documents. */
   search(query: string, k: number, docIds?: ReadonlySet<string>): Bm25Hit[] {
     const queryTerms = [...new Set(analyze(query))];

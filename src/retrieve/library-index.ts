@@ -3,6 +3,7 @@
  * document so adding or removing one document touches only its own data.
  */
 import type { DocType } from '../ingest/types';
+import { analyze } from '../index/analyze';
 import { Bm25Index, type Bm25Segment } from '../index/bm25';
 import type { VectorIndex } from '../index/vector-index';
 
@@ -20,12 +21,16 @@ export interface IndexedChunk {
   tokens: number;
 }
 
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
 export const chunkId = (docId: string, ordinal: number) => `${docId}#${ordinal}`;
 
 export class LibraryIndex {
   readonly bm25 = new Bm25Index();
   readonly chunks = new Map<string, IndexedChunk>();
   private chunkIdsByDoc = new Map<string, string[]>();
+  /** Analyzed terms per sentence, computed the first time a chunk is a BM25 candidate. */
+  private sentenceTermCache = new Map<string, Set<string>[]>();
 
   constructor(public vectors: VectorIndex | null = null) {}
 
@@ -51,10 +56,23 @@ export class LibraryIndex {
   removeDocument(docId: string): void {
     const ids = this.chunkIdsByDoc.get(docId);
     if (!ids) return;
-    for (const id of ids) this.chunks.delete(id);
+    for (const id of ids) {
+      this.chunks.delete(id);
+      this.sentenceTermCache.delete(id);
+    }
     this.chunkIdsByDoc.delete(docId);
     this.bm25.removeDocument(docId);
     this.vectors?.remove(ids);
+  }
+
+  sentenceTerms(chunkId: string): Set<string>[] {
+    let cached = this.sentenceTermCache.get(chunkId);
+    if (!cached) {
+      const chunk = this.chunks.get(chunkId);
+      cached = chunk ? [...sentenceSegmenter.segment(chunk.text)].map((s) => new Set(analyze(s.segment))) : [];
+      this.sentenceTermCache.set(chunkId, cached);
+    }
+    return cached;
   }
 
   chunkIdsOf(docId: string): string[] {

@@ -1,0 +1,59 @@
+/**
+ * Finds citation markers in model output: [1], [1, 3], [2-4], [2–4] (en dash), [1][2].
+ * Markers that look like citations but are malformed ("[", "[1", "[a]", "[0]") are reported, not
+ * guessed at; references to sources that do not exist are flagged.
+ */
+export interface CitationMarker {
+  /** [start, end) of the marker in the text. */
+  start: number;
+  end: number;
+  raw: string;
+  /** Source numbers, in order, without repeats. */
+  numbers: number[];
+  /** Numbers that are not among the given sources (1…sourceCount). */
+  invalid: number[];
+}
+
+export interface ParsedCitations {
+  markers: CitationMarker[];
+  /** Bracketed text that tried to be a citation and failed to parse. */
+  malformed: { start: number; raw: string }[];
+}
+
+const BRACKET = /\[([^[\]\n]{0,40})\]/g;
+const LIST = /^\s*\d+\s*(?:[-–—]\s*\d+\s*)?(?:[,;]\s*\d+\s*(?:[-–—]\s*\d+\s*)?)*$/;
+const MAX_RANGE = 50;
+
+export function parseCitations(text: string, sourceCount: number): ParsedCitations {
+  const markers: CitationMarker[] = [];
+  const malformed: ParsedCitations['malformed'] = [];
+  for (const match of text.matchAll(BRACKET)) {
+    const inner = match[1]!;
+    const start = match.index;
+    if (!LIST.test(inner)) {
+      // Only bracketed text that begins like a citation counts as a malformed one.
+      if (/^\s*(\d|source|ref)/i.test(inner)) malformed.push({ start, raw: match[0] });
+      continue;
+    }
+    const numbers: number[] = [];
+    for (const part of inner.split(/[,;]/)) {
+      const [a, b] = part.split(/[-–—]/).map((x) => Number(x.trim()));
+      const from = a!;
+      const to = b ?? a!;
+      if (to < from || to - from > MAX_RANGE) {
+        malformed.push({ start, raw: match[0] });
+        continue;
+      }
+      for (let n = from; n <= to; n++) if (!numbers.includes(n)) numbers.push(n);
+    }
+    if (numbers.length === 0) continue;
+    markers.push({ start, end: start + match[0].length, raw: match[0], numbers, invalid: numbers.filter((n) => n < 1 || n > sourceCount) });
+  }
+  // An opening bracket with a number that never closes, e.g. "as shown in [2".
+  for (const match of text.matchAll(/\[\s*\d+(?:\s*[,;–—-]\s*\d+)*(?![\d\s,;–—-]*\])/g)) {
+    if (!markers.some((m) => m.start === match.index) && !malformed.some((m) => m.start === match.index)) {
+      malformed.push({ start: match.index, raw: match[0] });
+    }
+  }
+  return { markers, malformed };
+}

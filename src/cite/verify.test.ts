@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { answerSentences, verifyAnswer } from './verify';
+
+const sources = [
+  { n: 1, text: 'The Eiffel Tower was completed in 1889 for the World Fair in Paris.' },
+  { n: 2, text: 'Gustave Eiffel’s company designed and built the tower, which is made of wrought iron.' },
+];
+
+describe('answer verification', () => {
+  it('labels cited, uncited and invented sentences, and computes groundedness', () => {
+    const answer =
+      'The Eiffel Tower was completed in 1889 [1]. ' +
+      'It is made of wrought iron. ' +
+      'The tower was painted gold by Napoleon in 1920 [2]. ' +
+      'Its elevators run on steam from a coal plant.';
+    const check = verifyAnswer(answer, sources);
+    expect(check.sentences.map((s) => s.label)).toEqual(['supported', 'uncited', 'unsupported', 'unsupported']);
+    expect(check.sentences[1]!.bestSource).toBe(2);
+    expect(check.groundedness).toBeCloseTo(0.5);
+    expect(check.counts).toEqual({ supported: 1, uncited: 1, unsupported: 2 });
+  });
+
+  it('treats a citation of the wrong source as not supporting', () => {
+    const check = verifyAnswer('The tower was completed in 1889 for the World Fair [2].', sources);
+    expect(check.sentences[0]!.label).toBe('uncited');
+    expect(check.sentences[0]!.bestSource).toBe(1);
+  });
+
+  it('flags citations of sources that do not exist', () => {
+    const check = verifyAnswer('The tower was completed in 1889 [3].', sources);
+    expect(check.sentences[0]!.invalidCites).toEqual([3]);
+    expect(check.invalidCitations).toBe(1);
+  });
+
+  it('counts a baseline answer with no sources as ungrounded', () => {
+    const check = verifyAnswer('The tower is 500 metres tall. It was built by the Romans.', sources);
+    expect(check.groundedness).toBe(0);
+  });
+
+  it('uses embedding similarity when sentence and source vectors are given', () => {
+    const v = (x: number, y: number) => Float32Array.from([x, y]).map((c, _, a) => c / Math.hypot(...a));
+    const withVectors = sources.map((s, i) => ({ ...s, vector: i === 0 ? v(1, 0) : v(0, 1) }));
+    // Few shared words, but the meaning matches source 1 exactly.
+    const check = verifyAnswer('Finished 1889, in time for the exhibition [1].', withVectors, [v(1, 0)]);
+    expect(check.sentences[0]!.label).toBe('supported');
+  });
+
+  it('attaches a trailing citation sentence to the sentence before it', () => {
+    expect(answerSentences('It was built in 1889. [1] Then more.').map((s) => s.text)).toEqual(['It was built in 1889. [1]', 'Then more.']);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { buildBaselinePrompt, buildRagPrompt, INSTRUCTIONS, sourceLabel, type PromptCounter } from './prompt';
+
+// A stand-in for the chat template: one token per word, plus role markers.
+const counter: PromptCounter = {
+  render: (messages) => {
+    const prompt = messages.map((m) => `<${m.role}>\n${m.content}`).join('\n') + '\n<assistant>\n';
+    return { prompt, tokens: prompt.split(/\s+/).filter(Boolean).length };
+  },
+};
+
+const source = (name: string, words: number, pages?: [number, number]) => ({
+  docName: name,
+  headings: ['Intro'],
+  text: Array.from({ length: words }, (_, i) => `w${i}`).join(' '),
+  ...(pages ? { pages } : {}),
+});
+
+describe('prompts', () => {
+  it('numbers sources with document, page and section', () => {
+    expect(sourceLabel(source('paper.pdf', 1, [3, 4]))).toBe('paper.pdf, p. 3–4 — Intro');
+    const built = buildRagPrompt('What?', [source('a.pdf', 5, [2, 2]), source('b.md', 5)], 1000, 100, counter);
+    expect(built.prompt).toContain('[1] a.pdf, p. 2 — Intro');
+    expect(built.prompt).toContain('[2] b.md — Intro');
+    expect(built.used).toEqual([0, 1]);
+  });
+
+  it('budgets sources to the context window minus the answer and records what was cut', () => {
+    const sources = [source('a', 50), source('b', 500), source('c', 50)];
+    const built = buildRagPrompt('What is it?', sources, 300, 100, counter);
+    expect(built.used).toEqual([0, 2]);
+    expect(built.cut).toEqual([1]);
+    expect(built.tokens).toBeLessThanOrEqual(200);
+  });
+
+  it('gives the baseline the same instructions without sources', () => {
+    const baseline = buildBaselinePrompt('What is it?', counter);
+    expect(baseline.messages[0]!.content).toBe(INSTRUCTIONS);
+    expect(baseline.prompt).not.toContain('Sources:');
+    const rag = buildRagPrompt('What is it?', [source('a', 5)], 1000, 100, counter);
+    expect(rag.messages[0]!.content).toBe(baseline.messages[0]!.content);
+  });
+
+  it('refuses a question that cannot fit at all', () => {
+    expect(() => buildRagPrompt('long '.repeat(300), [], 256, 100, counter)).toThrow(/exceeds the model's 256-token context/);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The two prompts of a comparison. Both carry the same instructions; the RAG prompt adds numbered
+ * sources, as many as fit the model's context after the question and the answer's token budget.
+ * Which sources were cut is recorded, so the inspector can show it.
+ */
+import type { ChatMessage } from './generator';
+
+export const INSTRUCTIONS =
+  'Answer the question concisely, in a few sentences. ' +
+  'Cite every statement with the number of the source it comes from in square brackets, like [1] or [2, 3]. ' +
+  'If the sources do not contain the answer, say plainly: "The documents do not contain the answer." Do not guess or add facts from elsewhere.';
+
+export interface SourceInput {
+  docName: string;
+  pages?: [number, number];
+  headings: string[];
+  text: string;
+}
+
+export interface BuiltPrompt {
+  messages: ChatMessage[];
+  /** Rendered with the model's chat template: the exact text the model reads. */
+  prompt: string;
+  tokens: number;
+  /** Indices (into the candidate sources) that made it into the prompt, in order; source n is used[n-1]. */
+  used: number[];
+  /** Indices that were retrieved but did not fit. */
+  cut: number[];
+  /** Tokens left for sources after instructions, question and the answer budget. */
+  sourceBudget: number;
+}
+
+export interface PromptCounter {
+  /** Renders messages with the chat template and returns [text, token count]. */
+  render(messages: ChatMessage[]): { prompt: string; tokens: number };
+}
+
+export function sourceLabel(source: SourceInput): string {
+  const [from, to] = source.pages ?? [];
+  const page = from ? `, p. ${from}${to && to !== from ? `–${to}` : ''}` : '';
+  const section = source.headings.length ? ` — ${source.headings.join(' › ')}` : '';
+  return `${source.docName}${page}${section}`;
+}
+
+function ragUserMessage(question: string, sources: SourceInput[]): string {
+  const blocks = sources.map((s, i) => `[${i + 1}] ${sourceLabel(s)}\n${s.text.trim()}`);
+  return `Sources:\n\n${blocks.join('\n\n')}\n\nQuestion: ${question.trim()}`;
+}
+
+export function baselineMessages(question: string): ChatMessage[] {
+  return [
+    { role: 'system', content: INSTRUCTIONS },
+    { role: 'user', content: `Question: ${question.trim()}` },
+  ];
+}
+
+export function buildBaselinePrompt(question: string, counter: PromptCounter): BuiltPrompt {
+  const messages = baselineMessages(question);
+  const { prompt, tokens } = counter.render(messages);
+  return { messages, prompt, tokens, used: [], cut: [], sourceBudget: 0 };
+}
+
+/**
+ * Adds sources in retrieval order while the whole prompt plus `answerTokens` fits `contextWindow`.
+ * A source that does not fit is skipped (a later, shorter one may still fit).
+ */
+export function buildRagPrompt(question: string, candidates: SourceInput[], contextWindow: number, answerTokens: number, counter: PromptCounter): BuiltPrompt {
+  const limit = contextWindow - answerTokens;
+  const base = counter.render([
+    { role: 'system', content: INSTRUCTIONS },
+    { role: 'user', content: ragUserMessage(question, []) },
+  ]);
+  if (base.tokens > limit) {
+    throw new Error(`The question alone takes ${base.tokens} tokens; with ${answerTokens} for the answer that exceeds the model's ${contextWindow}-token context. Shorten the question or lower "max new tokens".`);
+  }
+  const used: number[] = [];
+  const cut: number[] = [];
+  let best = { ...base };
+  candidates.forEach((_, i) => {
+    const trial = [...used, i];
+    const messages: ChatMessage[] = [
+      { role: 'system', content: INSTRUCTIONS },
+      { role: 'user', content: ragUserMessage(question, trial.map((j) => candidates[j]!)) },
+    ];
+    const rendered = counter.render(messages);
+    if (rendered.tokens <= limit) {
+      used.push(i);
+      best = rendered;
+    } else {
+      cut.push(i);
+    }
+  });
+  const messages: ChatMessage[] = [
+    { role: 'system', content: INSTRUCTIONS },
+    { role: 'user', content: ragUserMessage(question, used.map((j) => candidates[j]!)) },
+  ];
+  return { messages, prompt: best.prompt, tokens: best.tokens, used, cut, sourceBudget: limit - base.tokens };
+}
