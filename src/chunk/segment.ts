@@ -15,7 +15,7 @@ function trimmed(text: string, start: number, end: number): Span | null {
 
 export function sentences(text: string, span: Span): Span[] {
   const out: Span[] = [];
-  for (const seg of sentenceSegmenter.segment(text.slice(span.start, span.end))) {
+  for (const seg of sentenceSegmenter.segment(unwrapLines(text.slice(span.start, span.end)))) {
     const s = trimmed(text, span.start + seg.index, span.start + seg.index + seg.segment.length);
     if (s) out.push(s);
   }
@@ -41,4 +41,12 @@ export function words(text: string, span: Span): Span[] {
   const slice = text.slice(span.start, span.end);
   for (const m of slice.matchAll(re)) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
   return out;
+}
+
+/**
+ * Hard-wrapped text (e.g. Project Gutenberg) breaks lines mid-sentence and the sentence segmenter
+ * would cut there. A single newline becomes a space, which keeps every offset where it was.
+ */
+export function unwrapLines(text: string): string {
+  return text.replace(/(?<!\n)\n(?!\n)/g, ' ');
 }

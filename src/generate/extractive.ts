@@ -3,6 +3,7 @@
  * chunks that best cover the question's informative terms, each cited to its source. Instant,
  * never invents, and clearly labelled as extracted rather than written.
  */
+import { unwrapLines } from '../chunk/segment';
 import { analyze } from '../index/analyze';
 
 export interface ExtractSource {
@@ -30,8 +31,8 @@ export function extractAnswer(question: string, sources: ExtractSource[], maxSen
   const qTerms = [...new Set(analyze(question))];
   const candidates: (ExtractedSentence & { terms: Set<string>; rank: number })[] = [];
   sources.forEach((source, rank) => {
-    for (const seg of segmenter.segment(source.text)) {
-      const text = seg.segment.trim();
+    for (const seg of segmenter.segment(unwrapLines(source.text))) {
+      const text = source.text.slice(seg.index, seg.index + seg.segment.length).trim();
       if (text.length < 3) continue;
       const start = seg.index + seg.segment.indexOf(text);
       candidates.push({ text, n: source.n, start, end: start + text.length, score: 0, terms: new Set(analyze(text)), rank });

@@ -1,7 +1,9 @@
 import type { DevicePreference } from '../models/device';
 import type { LoadedInfo } from '../models/load';
 import type { RuntimeConfig } from '../models/runtime-config';
+import type { ComparisonPrompts } from './compare';
 import type { ChatMessage, DecodingSettings, GenerationStats } from './generator';
+import type { SourceInput } from './prompt';
 
 export interface GenerateLoadResult extends LoadedInfo {
   deviceReason: string;
@@ -10,8 +12,8 @@ export interface GenerateLoadResult extends LoadedInfo {
 
 export type GenerateMethods = {
   load: { params: { model: string; device: DevicePreference; config: RuntimeConfig }; result: GenerateLoadResult; event: never };
-  /** Renders prompts and counts their tokens without generating. */
-  prepare: { params: { messages: ChatMessage[] }; result: { prompt: string; tokens: number }; event: never };
+  /** Builds both prompts of a comparison against this model's chat template and context window. */
+  prepare: { params: { question: string; sources: SourceInput[]; answerTokens: number }; result: ComparisonPrompts; event: never };
   countTokens: { params: { texts: string[] }; result: number[]; event: never };
   generate: { params: { messages: ChatMessage[]; settings: DecodingSettings }; result: GenerationStats; event: string };
 };

@@ -3,6 +3,7 @@ import { findModel } from '../models/catalog';
 import { selectDevice } from '../models/device';
 import { serve } from '../models/host';
 import { configureRuntime } from '../models/runtime-config';
+import { generatorCounter, preparePrompts } from './compare';
 import type { GenerateMethods } from './generate-protocol';
 import { Generator } from './generator';
 
@@ -23,9 +24,9 @@ serve<GenerateMethods>({
     generator = await Generator.load(entry, { device: report.device, onProgress: ctx.progress });
     return { ...generator.info, deviceReason: report.reason, contextLength: entry.contextLength };
   },
-  async prepare({ messages }) {
-    const prompt = loaded().renderPrompt(messages);
-    return { prompt, tokens: loaded().countTokens(prompt) };
+  async prepare({ question, sources, answerTokens }) {
+    const g = loaded();
+    return preparePrompts(question, sources, g.entry.contextLength, answerTokens, generatorCounter(g));
   },
   async countTokens({ texts }) {
     return texts.map((t) => loaded().countTokens(t));

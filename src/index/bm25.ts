@@ -161,7 +161,7 @@ export class Bm25Index {
     }
     const top = new TopK<string>(k);
     for (const [live, acc] of scores) {
-      for (let i = 0; i < acc.length; i++) if (acc[i]! > top.worst) top.push(acc[i]!, live.segment.chunkIds[i]!);
+      for (let i = 0; i < acc.length; i++) if (acc[i]! > 0 && acc[i]! > top.worst) top.push(acc[i]!, live.segment.chunkIds[i]!);
     }
     return top.result().map(({ score, value }) => ({ id: value, score }));
   }

@@ -13,6 +13,12 @@ export interface IngestResult {
 }
 
 export type IngestMethods = {
+  /** Chunks an already parsed document again (new chunk settings or embedding model). */
+  rechunk: {
+    params: { doc: ParsedDocument; docId: string; settings: ChunkSettings; tokenizerModel: string; config: RuntimeConfig };
+    result: IngestResult;
+    event: never;
+  };
   ingest: {
     params: {
       name: string;

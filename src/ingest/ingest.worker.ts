@@ -4,20 +4,36 @@ import { findDuplicates } from '../chunk/dedupe';
 import { loadTokenCounter, type TokenCounter } from '../chunk/token-counter';
 import { serve } from '../models/host';
 import { configureRuntime } from '../models/runtime-config';
-import type { IngestMethods } from './ingest-protocol';
+import type { ChunkSettings } from '../chunk/chunker';
+import type { RuntimeConfig } from '../models/runtime-config';
+import type { IngestMethods, IngestResult } from './ingest-protocol';
 import { parseFile } from './parse';
-import { IngestError } from './types';
+import { IngestError, type ParsedDocument } from './types';
 
 const counters = new Map<string, Promise<TokenCounter>>();
 
+function counterFor(tokenizerModel: string, config: RuntimeConfig): Promise<TokenCounter> {
+  configureRuntime(config);
+  if (!counters.has(tokenizerModel)) counters.set(tokenizerModel, loadTokenCounter(tokenizerModel));
+  return counters.get(tokenizerModel)!.catch((error: Error) => {
+    counters.delete(tokenizerModel);
+    throw new Error(`The tokenizer of ${tokenizerModel} could not be loaded (${error.message}); chunks are measured with it.`);
+  });
+}
+
+function chunked(doc: ParsedDocument, docId: string, counter: TokenCounter, settings: ChunkSettings, parseMs: number): IngestResult {
+  const t1 = performance.now();
+  const chunks = chunkDocument(doc, docId, counter, settings);
+  const dups = findDuplicates(chunks.map((c) => c.text));
+  return { doc, chunks, exactDuplicates: dups.exactOf.size, nearDuplicates: dups.nearOf.size, parseMs, chunkMs: performance.now() - t1 };
+}
+
 serve<IngestMethods>({
+  async rechunk({ doc, docId, settings, tokenizerModel, config }) {
+    return chunked(doc, docId, await counterFor(tokenizerModel, config), settings, 0);
+  },
   async ingest({ name, bytes, docId, settings, tokenizerModel, config, maxBytes }, ctx) {
-    configureRuntime(config);
-    if (!counters.has(tokenizerModel)) counters.set(tokenizerModel, loadTokenCounter(tokenizerModel));
-    const counter = await counters.get(tokenizerModel)!.catch((error: Error) => {
-      counters.delete(tokenizerModel);
-      throw new Error(`The tokenizer of ${tokenizerModel} could not be loaded (${error.message}); chunks are measured with it.`);
-    });
+    const counter = await counterFor(tokenizerModel, config);
     const t0 = performance.now();
     let doc;
     try {
@@ -27,16 +43,6 @@ serve<IngestMethods>({
       if (error instanceof IngestError) throw Object.assign(new Error(error.message), { name: 'IngestError' });
       throw error;
     }
-    const t1 = performance.now();
-    const chunks = chunkDocument(doc, docId, counter, settings);
-    const dups = findDuplicates(chunks.map((c) => c.text));
-    return {
-      doc,
-      chunks,
-      exactDuplicates: dups.exactOf.size,
-      nearDuplicates: dups.nearOf.size,
-      parseMs: t1 - t0,
-      chunkMs: performance.now() - t1,
-    };
+    return chunked(doc, docId, counter, settings, performance.now() - t0);
   },
 });

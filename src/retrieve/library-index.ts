@@ -3,6 +3,7 @@
  * document so adding or removing one document touches only its own data.
  */
 import type { DocType } from '../ingest/types';
+import { unwrapLines } from '../chunk/segment';
 import { analyze } from '../index/analyze';
 import { Bm25Index, type Bm25Segment } from '../index/bm25';
 import type { VectorIndex } from '../index/vector-index';
@@ -69,7 +70,7 @@ export class LibraryIndex {
     let cached = this.sentenceTermCache.get(chunkId);
     if (!cached) {
       const chunk = this.chunks.get(chunkId);
-      cached = chunk ? [...sentenceSegmenter.segment(chunk.text)].map((s) => new Set(analyze(s.segment))) : [];
+      cached = chunk ? [...sentenceSegmenter.segment(unwrapLines(chunk.text))].map((s) => new Set(analyze(s.segment))) : [];
       this.sentenceTermCache.set(chunkId, cached);
     }
     return cached;

@@ -1,29 +1,64 @@
-import { useEffect, useMemo, useState } from 'react';
-import { startEmbedWorker, type EmbedClient } from '../embed/embed-client';
-import type { DeviceReport } from '../models/device';
+import { useEffect, useMemo } from 'react';
+import { AskPanel } from './AskPanel';
+import { ComparisonView } from './ComparisonView';
 import { DevicePanel } from './DevicePanel';
+import { Inspector } from './Inspector';
+import { Lab } from './lab/lab';
+import { useStore } from './lab/store';
 import { readLabConfig } from './lab-config';
+import { LibraryPanel } from './LibraryPanel';
 import { ModelCatalog } from './ModelCatalog';
+import { ModelsPanel } from './ModelsPanel';
+import { SettingsPanel } from './SettingsPanel';
 
 export function App() {
-  const config = useMemo(() => readLabConfig(), []);
-  const [embedWorker] = useState<EmbedClient>(() => startEmbedWorker());
-  const [device, setDevice] = useState<DeviceReport | null>(null);
-  const [deviceError, setDeviceError] = useState<string | null>(null);
+  const lab = useMemo(() => new Lab(readLabConfig()), []);
+  const state = useStore(lab.store);
 
   useEffect(() => {
-    embedWorker.call('detect', { config: config.runtime }).then(setDevice, (e: Error) => setDeviceError(e.message));
-  }, [embedWorker, config]);
+    void lab.start();
+    const params = new URLSearchParams(location.search);
+    if (params.get('autoload') === '1') {
+      for (const task of ['embed', 'rerank', 'generate'] as const) void lab.loadModel(task);
+    }
+  }, [lab]);
 
   return (
     <div className="app">
       <header className="app__header">
         <h1>Offline RAG Lab</h1>
-        <DevicePanel report={device} error={deviceError} />
+        <DevicePanel report={state.device} error={state.deviceError} />
       </header>
-      <main>
-        <ModelCatalog device={device?.device ?? 'wasm'} showTestModels={config.showTestModels} />
-      </main>
+      <div className="layout">
+        <aside className="layout__side">
+          <LibraryPanel lab={lab} state={state} />
+          <ModelsPanel lab={lab} state={state} />
+          <SettingsPanel lab={lab} settings={state.settings} />
+        </aside>
+        <main className="layout__main">
+          <AskPanel lab={lab} state={state} />
+          {state.ask ? <ComparisonView ask={state.ask} lab={lab} /> : <Intro />}
+          {state.ask ? <Inspector ask={state.ask} /> : null}
+          <details className="panel">
+            <summary>Model catalog</summary>
+            <ModelCatalog device={state.device?.device ?? 'wasm'} showTestModels={lab.config.showTestModels} />
+          </details>
+        </main>
+      </div>
     </div>
+  );
+}
+
+function Intro() {
+  return (
+    <section className="panel intro">
+      <h2>How to use the lab</h2>
+      <ol>
+        <li>Drop PDF, Word, Markdown, HTML or text files on the library. They never leave this computer.</li>
+        <li>Load the embedding model for meaning-based search (optional: keyword search works without it).</li>
+        <li>Ask a question. Without a language model you get an extractive answer; load one to compare a grounded answer with the model alone.</li>
+        <li>Open the inspector to see why each passage was retrieved, what was cut, and where the time went.</li>
+      </ol>
+    </section>
   );
 }

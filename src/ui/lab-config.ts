@@ -3,6 +3,7 @@
  * (served by the dev server from test/models-tiny), which is how end-to-end tests drive the real app.
  */
 import { APP_RUNTIME_CONFIG } from '../models/ort-assets';
+import type { DevicePreference } from '../models/device';
 import type { RuntimeConfig } from '../models/runtime-config';
 
 export interface LabModels {
@@ -15,18 +16,24 @@ export interface LabConfig {
   runtime: RuntimeConfig;
   models: LabModels;
   showTestModels: boolean;
+  /** `?device=wasm|webgpu` forces a device for this visit (tests; comparing devices). */
+  device?: DevicePreference;
 }
 
 export function readLabConfig(search: string = globalThis.location?.search ?? ''): LabConfig {
   const params = new URLSearchParams(search);
+  const device = params.get('device');
+  const forced = device === 'wasm' || device === 'webgpu' || device === 'auto' ? { device: device as DevicePreference } : {};
   if (params.get('models') === 'tiny') {
     return {
+      ...forced,
       runtime: { ...APP_RUNTIME_CONFIG, localModelPath: '/test/models-tiny/', offlineOnly: true, useBrowserCache: false },
       models: { embed: 'offline-rag-lab/tiny-embedder', rerank: 'offline-rag-lab/tiny-reranker', generate: 'offline-rag-lab/tiny-chat' },
       showTestModels: true,
     };
   }
   return {
+    ...forced,
     runtime: { ...APP_RUNTIME_CONFIG, offlineOnly: params.get('offline') === '1' },
     models: { embed: 'Xenova/bge-small-en-v1.5', rerank: 'Xenova/ms-marco-MiniLM-L-6-v2', generate: 'onnx-community/Qwen2.5-0.5B-Instruct' },
     showTestModels: false,

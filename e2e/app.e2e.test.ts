@@ -1,0 +1,89 @@
+/**
+ * The real app in real Chromium, driven like a person would: tiny generated models, files dropped
+ * in, a question asked, both answers streamed and checked, the page reloaded. Every request that
+ * leaves localhost is blocked and recorded, which proves nothing comes from a CDN.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../scripts/chromium';
+import { startDevServer } from './serve';
+
+let server: ViteDevServer;
+let url: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const offsite: string[] = [];
+
+beforeAll(async () => {
+  ({ server, url } = await startDevServer());
+  browser = await launchChromium();
+  context = await browser.newContext();
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+    offsite.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fixture = (name: string) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(`test/fixtures/docs/${name}`) });
+
+describe('the app, offline, in Chromium', () => {
+  it('catches requests that leave localhost, from the page and from workers (control)', async () => {
+    await page.goto(`${url}/?models=tiny`);
+    await page.evaluate(async () => {
+      await fetch('https://cdn.jsdelivr.net/npm/control-from-page').catch(() => undefined);
+      const worker = new Worker(URL.createObjectURL(new Blob(["fetch('https://huggingface.co/control-from-worker').catch(() => 0)"], { type: 'text/javascript' })));
+      await new Promise((r) => setTimeout(r, 500));
+      worker.terminate();
+    });
+    expect(offsite).toEqual(['https://cdn.jsdelivr.net/npm/control-from-page', 'https://huggingface.co/control-from-worker']);
+    offsite.length = 0;
+  });
+
+  it('shows the device and loads the three models with progress', async () => {
+    await page.goto(`${url}/?models=tiny&autoload=1&device=wasm`);
+    await expect.poll(() => page.getByTestId('device').textContent(), { timeout: 60_000 }).toMatch(/WebGPU|WebAssembly/);
+    for (const task of ['embed', 'rerank', 'generate']) {
+      await page.getByTestId(`model-${task}`).locator('[data-status="ready"]').waitFor({ timeout: 90_000 });
+    }
+    expect(await page.getByTestId('catalog').textContent()).toContain('Xenova/bge-small-en-v1.5');
+  });
+
+  it('adds files, reports bad ones, and answers with citations next to the baseline', async () => {
+    await page.getByTestId('file-input').setInputFiles([fixture('test.docx'), fixture('pg26184.txt'), fixture('password.pdf')]);
+    await expect.poll(() => page.getByTestId('documents').locator('li').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => page.getByTestId('tasks').textContent(), { timeout: 30_000 }).toMatch(/password\.pdf: this PDF is password-protected/);
+
+    await page.getByTestId('question').fill('What is AutoGen, the multi-agent conversation framework?');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const rag = page.getByTestId('answer-rag');
+    const baseline = page.getByTestId('answer-baseline');
+    await expect.poll(() => baseline.getByTestId('groundedness').count(), { timeout: 60_000 }).toBe(1);
+    expect(await rag.locator('.answer__text').textContent()).toContain('Based on the provided sources [1], this answer is grounded.');
+    expect(await rag.getByTestId('latency').textContent()).toMatch(/Prefill.*tokens/s);
+    await rag.locator('.cite__n').first().click();
+    expect(await page.getByTestId('source-viewer').textContent()).toMatch(/\[1\] test\.docx/);
+    expect(await page.getByTestId('inspector').textContent()).toMatch(/BM25 rank/);
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+
+  it('keeps the library across a reload', async () => {
+    await page.reload();
+    await expect.poll(() => page.getByTestId('documents').locator('li').count(), { timeout: 30_000 }).toBe(2);
+    expect(await page.getByTestId('documents').textContent()).toContain('pg26184.txt');
+  });
+
+  it('fetched nothing from outside localhost', () => {
+    expect(offsite).toEqual([]);
+  });
+});

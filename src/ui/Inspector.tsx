@@ -1,0 +1,67 @@
+import { sourceLabel } from '../generate/prompt';
+import type { AskState } from './lab/state';
+import { formatMs } from './format';
+
+const num = (v: number | null, digits = 3) => (v === null ? '–' : v.toFixed(digits));
+
+/** Why each passage was (or was not) used: both rankings, fusion, rerank, and the context budget. */
+export function Inspector({ ask }: { ask: AskState }) {
+  const used = new Set(ask.sources.map((r) => r.chunk.id));
+  const t = ask.retrievalTimings;
+  return (
+    <details className="panel inspector" open data-testid="inspector">
+      <summary>Inspector: retrieval trace{t ? ` (search ${formatMs(t.bm25Ms + t.denseMs + t.fuseMs)})` : ''}</summary>
+      {ask.answerability ? (
+        <p className="muted">
+          Question terms found in the results: {Math.round(ask.answerability.coverage * 100)} %
+          {ask.answerability.bestDense !== null ? ` · best cosine ${ask.answerability.bestDense.toFixed(3)}` : ''}
+          {ask.answerability.bestRerank !== null ? ` · best rerank ${ask.answerability.bestRerank.toFixed(2)}` : ''}
+          {ask.answerability.answerable ? '' : ' — below the threshold: "not found" instead of a guess.'}
+        </p>
+      ) : null}
+      <div className="table-scroll">
+        <table className="trace">
+          <thead>
+            <tr>
+              <th scope="col">Fused</th>
+              <th scope="col">Passage</th>
+              <th scope="col">BM25 rank / score</th>
+              <th scope="col">Dense rank / cosine</th>
+              <th scope="col">RRF</th>
+              <th scope="col">Rerank</th>
+              <th scope="col">In prompt</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ask.considered.map((r) => (
+              <tr key={r.chunk.id} className={used.has(r.chunk.id) ? 'trace--used' : ''}>
+                <td>{r.trace.fusedRank}</td>
+                <td>
+                  <div className="trace__source">{sourceLabel(r.chunk)}</div>
+                  <div className="trace__text">{r.chunk.text.slice(0, 220)}{r.chunk.text.length > 220 ? '…' : ''}</div>
+                </td>
+                <td>{r.trace.bm25Rank ?? '–'} / {num(r.trace.bm25Score, 2)}</td>
+                <td>{r.trace.denseRank ?? '–'} / {num(r.trace.denseScore)}</td>
+                <td>{num(r.trace.fusedScore, 4)}</td>
+                <td>{num(r.trace.rerankScore, 2)}</td>
+                <td>{used.has(r.chunk.id) ? `[${ask.sources.findIndex((s) => s.chunk.id === r.chunk.id) + 1}]` : r.trace.cutByBudget ? 'cut: over budget' : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {ask.prompts ? (
+        <>
+          <details>
+            <summary>RAG prompt ({ask.prompts.rag.tokens} tokens; {ask.prompts.rag.cut.length} source(s) cut for the context budget)</summary>
+            <pre className="prompt" data-testid="rag-prompt">{ask.prompts.rag.prompt}</pre>
+          </details>
+          <details>
+            <summary>Baseline prompt ({ask.prompts.baseline.tokens} tokens)</summary>
+            <pre className="prompt">{ask.prompts.baseline.prompt}</pre>
+          </details>
+        </>
+      ) : null}
+    </details>
+  );
+}
