@@ -32,6 +32,12 @@ describe('answer verification', () => {
     expect(check.invalidCitations).toBe(1);
   });
 
+  it('treats every citation of the baseline (which had no sources) as invalid, yet checks its support', () => {
+    const check = verifyAnswer('The Eiffel Tower was completed in 1889 [1].', sources, undefined, { citable: 0 });
+    expect(check.sentences[0]!.invalidCites).toEqual([1]);
+    expect(check.sentences[0]!.label).toBe('uncited');
+  });
+
   it('counts a baseline answer with no sources as ungrounded', () => {
     const check = verifyAnswer('The tower is 500 metres tall. It was built by the Romans.', sources);
     expect(check.groundedness).toBe(0);

@@ -94,14 +94,17 @@ function lexicalSupport(sentenceTerms: Set<string>, chunkTerms: Set<string>): nu
  * `sentenceVectors`, when given, holds one unit vector per sentence of answerSentences(answer),
  * from the same embedding model as the sources' vectors.
  */
-export function verifyAnswer(answer: string, sources: SourceForCheck[], sentenceVectors?: Float32Array[]): AnswerCheck {
-  const parsed = parseCitations(answer, sources.length);
+export function verifyAnswer(answer: string, sources: SourceForCheck[], sentenceVectors?: Float32Array[], options: { citable?: number } = {}): AnswerCheck {
+  // The baseline was given no sources: every citation it writes points at nothing (citable 0),
+  // while its sentences are still checked against what retrieval found.
+  const citable = options.citable ?? sources.length;
+  const parsed = parseCitations(answer, citable);
   const sourceTerms = sources.map((s) => new Set(analyze(s.text)));
   const sentences = answerSentences(answer).map((sentence, i): SentenceCheck => {
     const markers: CitationMarker[] = parsed.markers.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     const cited = [...new Set(markers.flatMap((m) => m.numbers))];
-    const cites = cited.filter((n) => n >= 1 && n <= sources.length);
-    const invalidCites = cited.filter((n) => n < 1 || n > sources.length);
+    const cites = cited.filter((n) => n >= 1 && n <= citable);
+    const invalidCites = cited.filter((n) => n < 1 || n > citable);
     const plain = sentence.text.replace(/\[[^\]]*\]/g, ' ');
     const terms = new Set(analyze(plain));
     const vector = sentenceVectors?.[i];

@@ -140,6 +140,6 @@ export async function runComparison(
   update({
     status: 'done',
     rag: { ...rag, check: rag.text && rag.text !== NOT_FOUND ? verifyAnswer(rag.text, checkSources, vectors?.[0]) : null },
-    baseline: { ...baseline, check: baseline.text ? verifyAnswer(baseline.text, checkSources, vectors?.[1]) : null },
+    baseline: { ...baseline, check: baseline.text ? verifyAnswer(baseline.text, checkSources, vectors?.[1], { citable: 0 }) : null },
   });
 }
