@@ -25,6 +25,7 @@ export default defineConfig({
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
+    reporters: ['default', './scripts/test-summary-reporter.ts'],
     projects: [
       {
         extends: true,

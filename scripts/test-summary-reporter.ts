@@ -1,0 +1,43 @@
+/**
+ * A closing summary for `npm test`: how many tests ran in Node, in real Chromium (with its version)
+ * and end to end, then one plain "N passed, N failed" line. Also written to
+ * node_modules/.test-summary.json for .ci/run.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Reporter, TestModule } from 'vitest/node';
+
+export default class TestSummaryReporter implements Reporter {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+    const perProject = new Map<string, { passed: number; failed: number; skipped: number }>();
+    for (const module of modules) {
+      const name = module.project.name || 'default';
+      const counts = perProject.get(name) ?? { passed: 0, failed: 0, skipped: 0 };
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === 'passed') counts.passed++;
+        else if (state === 'failed') counts.failed++;
+        else counts.skipped++;
+      }
+      if (module.state() === 'failed' && module.children.size === 0) counts.failed++;
+      perProject.set(name, counts);
+    }
+    const where: Record<string, string> = {
+      node: 'Node unit tests',
+      chromium: `browser tests in real Chromium (${process.env.CHROMIUM_VERSION ?? '/usr/bin/chromium'})`,
+      e2e: 'end-to-end tests driving the app in Chromium',
+    };
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    console.log('\nTest summary');
+    for (const [name, c] of perProject) {
+      console.log(`  ${where[name] ?? where[name.split(' ')[0]!] ?? name}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
+      passed += c.passed;
+      failed += c.failed;
+      skipped += c.skipped;
+    }
+    console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    mkdirSync('node_modules', { recursive: true });
+    writeFileSync('node_modules/.test-summary.json', JSON.stringify({ passed, failed, skipped, projects: Object.fromEntries(perProject) }));
+  }
+}
