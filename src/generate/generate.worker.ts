@@ -1,37 +1,25 @@
 /// <reference lib="webworker" />
-import { findModel } from '../models/catalog';
-import { selectDevice } from '../models/device';
 import { serve } from '../models/host';
-import { configureRuntime } from '../models/runtime-config';
+import { ModelSlot } from '../models/model-slot';
 import { generatorCounter, preparePrompts } from './compare';
 import type { GenerateMethods } from './generate-protocol';
 import { Generator } from './generator';
 
-let generator: Generator | null = null;
-
-function loaded(): Generator {
-  if (!generator) throw new Error('No language model is loaded yet. Load one first.');
-  return generator;
-}
+const slot = new ModelSlot<Generator>('language model');
 
 serve<GenerateMethods>({
-  async load({ model, device, config }, ctx) {
-    configureRuntime(config);
-    const report = await selectDevice(device);
-    await generator?.dispose();
-    generator = null;
-    const entry = findModel(model);
-    generator = await Generator.load(entry, { device: report.device, onProgress: ctx.progress });
-    return { ...generator.info, deviceReason: report.reason, contextLength: entry.contextLength };
+  async load(params, ctx) {
+    const { model, deviceReason } = await slot.load(params, ctx, (entry, options) => Generator.load(entry, options));
+    return { ...model.info, deviceReason, contextLength: model.entry.contextLength };
   },
   async prepare({ question, sources, answerTokens }) {
-    const g = loaded();
+    const g = slot.get();
     return preparePrompts(question, sources, g.entry.contextLength, answerTokens, generatorCounter(g));
   },
   async countTokens({ texts }) {
-    return texts.map((t) => loaded().countTokens(t));
+    return texts.map((t) => slot.get().countTokens(t));
   },
   async generate({ messages, settings }, ctx) {
-    return loaded().generate(messages, settings, { signal: ctx.signal, onToken: (piece) => ctx.emit(piece) });
+    return slot.get().generate(messages, settings, { signal: ctx.signal, onToken: (piece) => ctx.emit(piece) });
   },
 });

@@ -2,24 +2,19 @@
  * Everything search needs in memory: BM25 segments, the vector index and chunk metadata, kept per
  * document so adding or removing one document touches only its own data.
  */
+import type { Chunk } from '../chunk/chunker';
 import type { DocType } from '../ingest/types';
 import { unwrapLines } from '../chunk/segment';
 import { analyze } from '../index/analyze';
 import { Bm25Index, type Bm25Segment } from '../index/bm25';
 import type { VectorIndex } from '../index/vector-index';
 
-export interface IndexedChunk {
+/** A chunk as the indexes hold it: the chunker's fields plus where it belongs. */
+export interface IndexedChunk extends Omit<Chunk, 'doc'> {
   id: string;
   docId: string;
   docName: string;
   docType: DocType;
-  ordinal: number;
-  text: string;
-  start: number;
-  end: number;
-  pages?: [number, number];
-  headings: string[];
-  tokens: number;
 }
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });

@@ -1,24 +1,17 @@
 /// <reference lib="webworker" />
-import { findModel } from '../models/catalog';
-import { selectDevice } from '../models/device';
 import { serve } from '../models/host';
-import { configureRuntime } from '../models/runtime-config';
+import { ModelSlot } from '../models/model-slot';
 import type { RerankMethods } from './rerank-protocol';
 import { Reranker } from './reranker';
 
-let reranker: Reranker | null = null;
+const slot = new ModelSlot<Reranker>('reranking model');
 
 serve<RerankMethods>({
-  async load({ model, device, config }, ctx) {
-    configureRuntime(config);
-    const report = await selectDevice(device);
-    await reranker?.dispose();
-    reranker = null;
-    reranker = await Reranker.load(findModel(model), { device: report.device, onProgress: ctx.progress });
-    return { ...reranker.info, deviceReason: report.reason };
+  async load(params, ctx) {
+    const { model, deviceReason } = await slot.load(params, ctx, (entry, options) => Reranker.load(entry, options));
+    return { ...model.info, deviceReason };
   },
   async score({ query, passages }, ctx) {
-    if (!reranker) throw new Error('No reranking model is loaded yet. Load one first.');
-    return reranker.score(query, passages, { signal: ctx.signal });
+    return slot.get().score(query, passages, { signal: ctx.signal });
   },
 });

@@ -4,7 +4,7 @@
  * library as it was and says, for that file, what happened and what to do.
  */
 import type { EmbedClient } from '../embed/embed-client';
-import type { IngestClient } from '../ingest/ingest-client';
+import type { IngestClient } from '../chunk/ingest-client';
 import type { RuntimeConfig } from '../models/runtime-config';
 import { isAbortError } from '../models/protocol';
 import { passageText } from '../retrieve/index-document';

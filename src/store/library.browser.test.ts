@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_RUNTIME, TINY } from '../../test/browser-config';
 import { fixture } from '../../test/fixtures-browser';
 import { startEmbedWorker, type EmbedClient } from '../embed/embed-client';
-import { startIngestWorker } from '../ingest/ingest-client';
+import { startIngestWorker } from '../chunk/ingest-client';
 import { DEFAULT_RETRIEVAL } from '../retrieve/hybrid';
 import { addFile, type PipelineClients } from './add-files';
 import { startIndexWorker } from './index-client';

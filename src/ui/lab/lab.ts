@@ -8,7 +8,7 @@ import { startEmbedWorker, type EmbedClient } from '../../embed/embed-client';
 import { DEFAULT_DECODING } from '../../generate/generator';
 import { startGenerateWorker, type GenerateClient } from '../../generate/generate-client';
 import { DEFAULT_MAX_FILE_BYTES } from '../../ingest/parse';
-import { startIngestWorker, type IngestClient } from '../../ingest/ingest-client';
+import { startIngestWorker, type IngestClient } from '../../chunk/ingest-client';
 import type { WorkerBridge } from '../../models/bridge';
 import { findModel } from '../../models/catalog';
 import { DEFAULT_ANSWERABLE } from '../../retrieve/answerable';

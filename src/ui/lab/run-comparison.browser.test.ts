@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_RUNTIME, TINY } from '../../../test/browser-config';
 import { fixture } from '../../../test/fixtures-browser';
-import { DEFAULT_CHUNK_SETTINGS } from '../../chunk/chunker';
 import { startEmbedWorker } from '../../embed/embed-client';
 import { DEFAULT_DECODING } from '../../generate/generator';
 import { startGenerateWorker } from '../../generate/generate-client';
-import { startIngestWorker } from '../../ingest/ingest-client';
+import { startIngestWorker } from '../../chunk/ingest-client';
 import { DEFAULT_ANSWERABLE, NOT_FOUND } from '../../retrieve/answerable';
 import { DEFAULT_RETRIEVAL } from '../../retrieve/hybrid';
 import { startRerankWorker } from '../../retrieve/rerank-client';
@@ -96,12 +95,15 @@ describe('a comparison with the tiny models in real workers', () => {
   });
 
   it('stops when asked, keeping what was written', async () => {
+    // At a very high temperature the tiny model rambles up to max tokens, so only Stop can end it early.
+    const rambling = { ...settings, decoding: { ...settings.decoding, doSample: true, temperature: 50, maxNewTokens: 400 } };
     const { state } = await run('What is AutoGen?', {}, (patch, controller) => {
       if (patch.rag?.streaming && patch.rag.text) controller.abort();
-    });
+    }, rambling);
     expect(state.rag.note).toBe('Stopped.');
     expect(state.rag.text.length).toBeGreaterThan(0);
-    expect(state.rag.text).not.toContain('grounded');
+    expect(state.rag.stats!.stoppedBy).toBe('user');
+    expect(state.rag.stats!.newTokens).toBeLessThan(400);
     expect(state.baseline.note).toMatch(/Stopped before the baseline/);
   });
 

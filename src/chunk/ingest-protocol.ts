@@ -1,6 +1,6 @@
-import type { Chunk, ChunkSettings } from '../chunk/chunker';
+import type { Chunk, ChunkSettings } from './chunker';
 import type { RuntimeConfig } from '../models/runtime-config';
-import type { ParsedDocument } from './types';
+import type { ParsedDocument } from '../ingest/types';
 
 export interface IngestResult {
   doc: ParsedDocument;

@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
-import { chunkDocument } from '../chunk/chunker';
-import { findDuplicates } from '../chunk/dedupe';
-import { loadTokenCounter, type TokenCounter } from '../chunk/token-counter';
+import { chunkDocument } from './chunker';
+import { findDuplicates } from './dedupe';
+import { loadTokenCounter, type TokenCounter } from './token-counter';
 import { serve } from '../models/host';
 import { configureRuntime } from '../models/runtime-config';
-import type { ChunkSettings } from '../chunk/chunker';
+import type { ChunkSettings } from './chunker';
 import type { RuntimeConfig } from '../models/runtime-config';
 import type { IngestMethods, IngestResult } from './ingest-protocol';
-import { parseFile } from './parse';
-import { IngestError, type ParsedDocument } from './types';
+import { parseFile } from '../ingest/parse';
+import { IngestError, type ParsedDocument } from '../ingest/types';
 
 const counters = new Map<string, Promise<TokenCounter>>();
 

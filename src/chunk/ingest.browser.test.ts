@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { badInputs } from '../../test/bad-inputs';
 import { TEST_RUNTIME, TINY } from '../../test/browser-config';
 import { fixture } from '../../test/fixtures-browser';
-import { DEFAULT_CHUNK_SETTINGS } from '../chunk/chunker';
+import { DEFAULT_CHUNK_SETTINGS } from './chunker';
 import { startIngestWorker } from './ingest-client';
-import { NO_TEXT_LAYER } from './parse-pdf';
+import { NO_TEXT_LAYER } from '../ingest/parse-pdf';
 
 const worker = startIngestWorker();
 afterAll(() => worker.terminate());

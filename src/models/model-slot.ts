@@ -1,0 +1,33 @@
+/** The one model a worker holds: loading it (device choice, progress) and handing it out. */
+import { findModel, type CatalogEntry } from './catalog';
+import { selectDevice, type DevicePreference } from './device';
+import type { CallContext } from './host';
+import type { LoadOptions } from './load';
+import { configureRuntime, type RuntimeConfig } from './runtime-config';
+
+export interface LoadParams {
+  model: string;
+  device: DevicePreference;
+  config: RuntimeConfig;
+}
+
+export class ModelSlot<T extends { dispose(): Promise<void> }> {
+  private current: T | null = null;
+
+  constructor(private readonly what: string) {}
+
+  /** Replaces the held model; returns it with the reason its device was chosen. */
+  async load(params: LoadParams, ctx: CallContext<unknown>, create: (entry: CatalogEntry, options: LoadOptions) => Promise<T>): Promise<{ model: T; deviceReason: string }> {
+    configureRuntime(params.config);
+    const report = await selectDevice(params.device);
+    await this.current?.dispose();
+    this.current = null;
+    this.current = await create(findModel(params.model), { device: report.device, onProgress: ctx.progress });
+    return { model: this.current, deviceReason: report.reason };
+  }
+
+  get(): T {
+    if (!this.current) throw new Error(`No ${this.what} is loaded yet. Load one first.`);
+    return this.current;
+  }
+}
