@@ -70,6 +70,8 @@ export interface RetrievalModels {
 }
 
 export interface RetrievalOutcome {
+  /** Set when the search could not be run as asked (e.g. vectors still loading). */
+  note?: string;
   results: RetrievedChunk[];
   /** Candidates considered before the cut to k, with traces (for the inspector). */
   considered: RetrievedChunk[];

@@ -31,10 +31,27 @@ export class LibraryService {
   private backend: VectorBackend = 'exact';
   private documents = new Map<string, DocumentRecord>();
   private channel: BroadcastChannel | null = null;
+  /** Resolves once BM25 and chunk texts are in memory: searches wait for it, not for the vectors. */
+  private lexicalReady!: Promise<void>;
+  private vectorsLoading = false;
 
   constructor(private readonly options: ServiceOptions) {}
 
-  async open(active: IndexSettings, dims: number | null, backend: VectorBackend, progress: (e: RestoreEvent) => void): Promise<OpenResult> {
+  open(active: IndexSettings, dims: number | null, backend: VectorBackend, progress: (e: RestoreEvent) => void): Promise<OpenResult> {
+    let markLexical!: () => void;
+    let failLexical!: (e: unknown) => void;
+    this.lexicalReady = new Promise((resolve, reject) => {
+      markLexical = resolve;
+      failLexical = reject;
+    });
+    this.lexicalReady.catch(() => undefined);
+    return this.restore(active, dims, backend, progress, markLexical).catch((error) => {
+      failLexical(error);
+      throw error;
+    });
+  }
+
+  private async restore(active: IndexSettings, dims: number | null, backend: VectorBackend, progress: (e: RestoreEvent) => void, markLexical: () => void): Promise<OpenResult> {
     const t0 = performance.now();
     this.store = await LibraryStore.open(this.options.dbName, { onVersionChange: this.options.onVersionChange });
     const interrupted = await this.store.removeInterrupted();
@@ -49,6 +66,7 @@ export class LibraryService {
       progress({ stage: 'lexical', done: i + 1, total: chunks.length });
     });
     const lexicalReadyMs = performance.now() - t0;
+    markLexical();
     await this.loadVectors(progress);
     this.listenToOtherTabs();
     return {
@@ -64,6 +82,15 @@ export class LibraryService {
 
   /** Rebuilds the vector index from the stored vectors of the active model. */
   private async loadVectors(progress: (e: RestoreEvent) => void): Promise<void> {
+    this.vectorsLoading = true;
+    try {
+      await this.buildVectors(progress);
+    } finally {
+      this.vectorsLoading = false;
+    }
+  }
+
+  private async buildVectors(progress: (e: RestoreEvent) => void): Promise<void> {
     this.index.vectors = null;
     if (this.dims === null) return;
     const records = (await this.store.loadAllVectors()).filter((v) => this.usable(v));
@@ -144,7 +171,13 @@ export class LibraryService {
     return this.store;
   }
 
-  search(query: string, vector: Float32Array | null, settings: RetrievalSettings): Promise<RetrievalOutcome> {
+  async search(query: string, vector: Float32Array | null, settings: RetrievalSettings): Promise<RetrievalOutcome> {
+    await this.lexicalReady;
+    if (this.vectorsLoading && settings.retriever !== 'bm25') {
+      // The vectors are still being restored: keyword search answers meanwhile, and says so.
+      const outcome = await retrieve(this.index, query, { ...settings, retriever: 'bm25', rerank: false });
+      return { ...outcome, note: 'The vector index is still loading: these are keyword (BM25) results.' };
+    }
     const wantsDense = settings.retriever !== 'bm25';
     if (wantsDense && !vector) throw new Error('Dense search needs the embedding model. Load it, or choose BM25.');
     if (wantsDense && this.index.size > 0 && !this.index.vectors?.size) {

@@ -139,6 +139,23 @@ describe('library service guards (main thread, real IndexedDB)', () => {
     expect(outcome.results[0]!.trace.denseScore).toBeCloseTo(1, 5);
   });
 
+  it('answers keyword searches while the vectors are still being restored', async () => {
+    const dbName = uniqueDb();
+    const active = { chunk: { size: 64, overlap: 0 }, embedModel: 'm' };
+    const writer = new LibraryService({ dbName, loadVoy: initVoyBrowser });
+    await writer.open(active, 8, 'exact', () => undefined);
+    await writer.commit(record('owls', 3), parsed, chunks(3, (i) => `barn owls hunt at night ${i}`), new Float32Array(24).fill(0.4), 'm', 8);
+    const reader = new LibraryService({ dbName, loadVoy: initVoyBrowser });
+    const opening = reader.open(active, 8, 'voy', () => undefined);
+    const early = await reader.search('owls', new Float32Array(8).fill(1), DEFAULT_RETRIEVAL);
+    expect(early.note).toMatch(/still loading/);
+    expect(early.results.map((r) => r.chunk.docId)).toContain('owls');
+    await opening;
+    const later = await reader.search('owls', new Float32Array(8).fill(1), DEFAULT_RETRIEVAL);
+    expect(later.note).toBeUndefined();
+    expect(later.results[0]!.trace.denseScore).not.toBeNull();
+  });
+
   it('refuses vectors of the wrong dimension with a clear message', async () => {
     const s = await service(8);
     const error = await s.commit(record('wide', 1), parsed, chunks(1, () => 'x'), new Float32Array(16), 'm', 16).catch((e: Error) => e);

@@ -11,6 +11,7 @@ export function Inspector({ ask }: { ask: AskState }) {
   return (
     <details className="panel inspector" open data-testid="inspector">
       <summary>Inspector: retrieval trace{t ? ` (search ${formatMs(t.bm25Ms + t.denseMs + t.fuseMs)})` : ''}</summary>
+      {ask.retrievalNote ? <p className="warning">{ask.retrievalNote}</p> : null}
       {ask.answerability ? (
         <p className="muted">
           Question terms found in the results: {Math.round(ask.answerability.coverage * 100)} %

@@ -59,7 +59,7 @@ export async function runComparison(
   }
   const searchMs = outcome.timings.bm25Ms + outcome.timings.denseMs + outcome.timings.fuseMs;
   const gate = answerability(question, results, settings.answerable);
-  update({ status: 'answering', results, considered: outcome.considered, retrievalTimings: { ...outcome.timings, embedMs, rerankMs }, answerability: gate });
+  update({ status: 'answering', results, considered: outcome.considered, retrievalTimings: { ...outcome.timings, embedMs, rerankMs }, answerability: gate, ...(outcome.note ? { retrievalNote: outcome.note } : {}) });
   const base = { embedMs, searchMs, rerankMs };
 
   const useModel = clients.generate !== null && settings.answerMode === 'auto';

@@ -73,6 +73,8 @@ export interface AskState {
   results: RetrievedChunk[];
   considered: RetrievedChunk[];
   retrievalTimings: RetrievalTimings | null;
+  /** Why the search ran differently than asked (e.g. vectors still loading). */
+  retrievalNote?: string;
   answerability: Answerability | null;
   /** Source n of the RAG prompt is sources[n - 1]. */
   sources: RetrievedChunk[];
