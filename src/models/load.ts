@@ -72,6 +72,10 @@ export function explainLoadError(entry: CatalogEntry, dtype: DType, error: unkno
     const where = notFound[1] ?? notFound[2] ?? notFound[3];
     return new ModelLoadError('missing', `Model ${entry.id}: the file ${where} is missing. ${offlineHint}`);
   }
+  // With downloads off, transformers.js reads a missing tokenizer/config file as undefined and fails later.
+  if (/Cannot read properties of (undefined|null) \(reading '(tokenizer_class|model_type|chat_template|[a-z_]+)'\)/.test(raw)) {
+    return new ModelLoadError('missing', `Model ${entry.id}: its configuration or tokenizer files were not found. ${offlineHint}`);
+  }
   if (/protobuf|parsing failed|failed to load model|Can't create a session|invalid model|Load model from .* failed|ERROR_CODE: 7/i.test(raw)) {
     return new ModelLoadError(
       'corrupt',
