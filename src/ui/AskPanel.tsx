@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { DocType } from '../ingest/types';
 import type { Lab } from './lab/lab';
 import type { LabState } from './lab/state';
 
@@ -45,6 +46,19 @@ export function AskPanel({ lab, state }: { lab: Lab; state: LabState }) {
           <select value={answerMode} onChange={(e) => lab.updateSettings({ answerMode: e.target.value as typeof answerMode })}>
             <option value="auto">Language model when loaded</option>
             <option value="extractive">Extractive only</option>
+          </select>
+        </label>
+        <label>
+          Type{' '}
+          <select
+            value={retrieval.types ? [...retrieval.types][0] : ''}
+            onChange={(e) => set({ types: e.target.value ? new Set([e.target.value as DocType]) : undefined })}
+            aria-label="Search only documents of this type"
+          >
+            <option value="">any</option>
+            {(['pdf', 'docx', 'markdown', 'html', 'text'] as const).map((t) => (
+              <option key={t} value={t}>{t.toUpperCase()}</option>
+            ))}
           </select>
         </label>
         <label>

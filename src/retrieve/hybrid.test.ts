@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ExactIndex } from '../index/exact-index';
+import { DEFAULT_RETRIEVAL, retrieve } from './hybrid';
+import { lexicalSegment, toIndexedChunks } from './index-document';
+import { LibraryIndex } from './library-index';
+
+function library() {
+  const index = new LibraryIndex(new ExactIndex(3));
+  const add = (docId: string, type: 'pdf' | 'text', texts: string[], vectors: number[][]) => {
+    const info = { docId, name: `${docId}.${type}`, type };
+    const chunks = toIndexedChunks(info, texts.map((text, ordinal) => ({ doc: docId, ordinal, text, start: 0, end: text.length, headings: [], tokens: 5 })));
+    index.addDocument(docId, chunks, lexicalSegment(info, chunks), Float32Array.from(vectors.flat()));
+  };
+  add('a', 'pdf', ['owls hunt mice at night', 'the weather was mild'], [[1, 0, 0], [0, 1, 0]]);
+  add('b', 'text', ['barn owls nest in old barns', 'tax forms are due in april'], [[0.9, 0.1, 0], [0, 0, 1]]);
+  return index;
+}
+
+const embedQuery = async () => Float32Array.from([1, 0, 0]);
+
+describe('hybrid retrieval', () => {
+  it('fuses BM25 and dense ranks and traces both', async () => {
+    const { results } = await retrieve(library(), 'owls', { ...DEFAULT_RETRIEVAL, k: 3 }, { embedQuery });
+    expect(results.map((r) => r.chunk.id).slice(0, 2).sort()).toEqual(['a#0', 'b#0']);
+    const top = results[0]!.trace;
+    expect(top.bm25Rank).not.toBeNull();
+    expect(top.denseRank).toBe(1);
+    expect(top.fusedScore).toBeCloseTo(1 / (60 + top.bm25Rank!) + 1 / 61);
+    // A chunk found by BM25 only still gets its cosine, for the inspector and the threshold.
+    expect(results.every((r) => r.trace.denseScore !== null)).toBe(true);
+  });
+
+  it('filters by document and by type', async () => {
+    const byDoc = await retrieve(library(), 'owls', { ...DEFAULT_RETRIEVAL, docIds: new Set(['b']) }, { embedQuery });
+    expect(new Set(byDoc.results.map((r) => r.chunk.docId))).toEqual(new Set(['b']));
+    const byType = await retrieve(library(), 'owls', { ...DEFAULT_RETRIEVAL, types: new Set(['pdf' as const]) }, { embedQuery });
+    expect(new Set(byType.results.map((r) => r.chunk.docId))).toEqual(new Set(['a']));
+  });
+
+  it('reranks the head with the cross-encoder and applies the score threshold', async () => {
+    const rerank = async (_q: string, passages: string[]) => passages.map((p) => (p.includes('barn') ? 5 : -5));
+    const { results } = await retrieve(library(), 'owls', { ...DEFAULT_RETRIEVAL, rerank: true, minScore: 0 }, { embedQuery, rerank });
+    expect(results.map((r) => r.chunk.id)).toEqual(['b#0']);
+    expect(results[0]!.trace.rerankScore).toBe(5);
+  });
+
+  it('runs BM25 alone without any model', async () => {
+    const { results } = await retrieve(library(), 'tax forms april', { ...DEFAULT_RETRIEVAL, retriever: 'bm25' });
+    expect(results[0]!.chunk.id).toBe('b#1');
+    expect(results[0]!.trace.denseScore).toBeNull();
+  });
+});
