@@ -20,9 +20,11 @@ const stemCache = new Map<string, string>();
 
 export function analyze(text: string): string[] {
   const terms: string[] = [];
-  const folded = text.normalize('NFKD').toLowerCase();
-  for (const match of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = match[0].replace(/\p{M}/gu, '');
+  const ascii = !/[^\x00-\x7f]/.test(text);
+  // Accent folding only where there can be accents: most text is plain ASCII.
+  const folded = ascii ? text.toLowerCase() : text.normalize('NFKD').toLowerCase();
+  for (const match of folded.matchAll(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu)) {
+    const word = ascii ? match[0] : match[0].replace(/\p{M}/gu, '');
     if (word.length === 0 || STOP_WORDS.has(word)) continue;
     let stem = stemCache.get(word);
     if (stem === undefined) {

@@ -174,7 +174,7 @@ export async function retrieve(index: LibraryIndex, query: string, settings: Ret
  */
 export const SENTENCE_BONUS = 0.6;
 /** Only the head of the BM25 list is rescored: that is where the top k come from. */
-const SENTENCE_BONUS_DEPTH = 20;
+const SENTENCE_BONUS_DEPTH = 10;
 
 function withSentenceBonus(index: LibraryIndex, query: string, hits: { id: string; score: number }[]): { id: string; score: number }[] {
   const terms = [...new Set(analyze(query))];
