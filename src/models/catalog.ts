@@ -38,6 +38,7 @@ export interface CatalogEntry {
 
 const small = (...paths: string[]): ModelFile[] => paths.map((path) => ({ path, bytes: null, sha256: null }));
 const BERT_FILES = small('config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json');
+const LLM_FILES = small('config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json');
 const onnx = (suffix: string, bytes: number | null, sha256: string | null): ModelFile => ({
   path: `onnx/model${suffix}.onnx`,
   bytes,
@@ -116,13 +117,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     summary: 'Default answerer: follows citation instructions well for its size. 32k context (the lab uses 4k).',
     dtype: { webgpu: 'q4f16', wasm: 'q4' },
     contextLength: 4096,
-    files: small(
-      'config.json',
-      'generation_config.json',
-      'tokenizer.json',
-      'tokenizer_config.json',
-      'special_tokens_map.json',
-    ),
+    files: LLM_FILES,
     weights: {
       q4f16: onnx('_q4f16', 483003582, 'b11c1dd99efd57e6c6e5bc4443a019931a5fbd5dd500d48644d8225f5ce0b2cb'),
       q4: onnx('_q4', 786156820, '09235a3b1c135cd04ef570e5053b5c079e028078a2cc5f76ba6a251e91bf3296'),
@@ -137,13 +132,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     summary: 'Lighter answerer for older laptops. 8k context (the lab uses 4k).',
     dtype: { webgpu: 'q4f16', wasm: 'q8' },
     contextLength: 4096,
-    files: small(
-      'config.json',
-      'generation_config.json',
-      'tokenizer.json',
-      'tokenizer_config.json',
-      'special_tokens_map.json',
-    ),
+    files: LLM_FILES,
     weights: {
       q4f16: onnx('_q4f16', 272737275, 'cc63370efc2aca6d5307518b85162777132cc5b8d68eeb8154ea9b5fce09ad46'),
       q8: onnx('_quantized', null, '57987a3a24dc34ad2cb5e7e566840ccaece095e35a24ae4fc5b3086c7ddd6918'),
