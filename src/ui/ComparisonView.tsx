@@ -66,9 +66,12 @@ async function showDocument(lab: Lab, docId: string, start: number) {
   const doc = await lab.source(docId);
   if (!doc) return;
   const from = Math.max(0, start - 600);
-  const win = window.open('', '_blank', 'noopener');
+  // ('noopener' would make window.open return null, so the opener link is cut by hand.)
+  const win = window.open('', '_blank');
   // Even in a new window the document stays text: assigned as textContent, never as HTML.
   if (win) {
+    win.opener = null;
+    win.document.title = doc.name;
     const pre = win.document.createElement('pre');
     pre.style.whiteSpace = 'pre-wrap';
     pre.textContent = doc.text.slice(from, start + 2400);
