@@ -63,6 +63,12 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
         <input ref={input} type="file" multiple hidden data-testid="file-input" accept=".pdf,.docx,.md,.markdown,.html,.htm,.txt,.text,.rst,.csv" onChange={(e) => addList(e.target.files)} />
       </div>
       {library.status === 'opening' ? <p className="muted">Opening the library…</p> : null}
+      {library.rebuilding ? (
+        <div className="muted" aria-busy="true">
+          {library.rebuilding.stage === 'lexical' ? 'Restoring keyword index' : library.rebuilding.stage === 'voy' ? 'Building the voy-search index' : 'Restoring vectors'}: {library.rebuilding.done}/{library.rebuilding.total} documents
+          <progress max={library.rebuilding.total} value={library.rebuilding.done} />
+        </div>
+      ) : null}
       {library.error ? <p className="error" role="alert">{library.error}</p> : null}
       {library.notices.map((n) => (
         <p key={n} className="warning">{n}</p>

@@ -16,6 +16,7 @@ import { DEFAULT_RETRIEVAL } from '../../retrieve/hybrid';
 import { startRerankWorker, type RerankClient } from '../../retrieve/rerank-client';
 import { addFile } from '../../store/add-files';
 import { startIndexWorker, type IndexClient } from '../../store/index-client';
+import type { RestoreEvent } from '../../store/index-protocol';
 import type { IndexSettings } from '../../store/schema';
 import type { LabConfig } from '../lab-config';
 import { reindexDocument } from './reindex';
@@ -62,7 +63,7 @@ export class Lab {
       device: null,
       deviceError: null,
       models: { embed: slot(config.models.embed), rerank: slot(config.models.rerank), generate: slot(config.models.generate) },
-      library: { status: 'opening', error: null, documents: [], restore: null, storage: null, notices: [] },
+      library: { status: 'opening', error: null, documents: [], restore: null, rebuilding: null, storage: null, notices: [] },
       tasks: [],
       settings: { ...initialSettings(), ...(config.device ? { device: config.device } : {}) },
       ask: null,
@@ -84,12 +85,12 @@ export class Lab {
       (e: Error) => this.store.set({ deviceError: e.message }),
     ).finally(() => probe.terminate());
     try {
-      const opened = await this.index.call('open', { active: this.indexSettings(), dims: null, backend: this.state.settings.backend });
+      const opened = await this.index.call('open', { active: this.indexSettings(), dims: null, backend: this.state.settings.backend }, { onEvent: this.showRebuild });
       const notices = [
         ...opened.interrupted.map((name) => `Adding "${name}" was interrupted (the page closed); it was not kept. Add it again.`),
         ...(opened.staleCount ? [`${opened.staleCount} document(s) were indexed with other settings or another embedding model. Re-index them to use dense search.`] : []),
       ];
-      this.store.set((s) => ({ library: { ...s.library, status: 'ready', documents: opened.documents, restore: opened, notices } }));
+      this.store.set((s) => ({ library: { ...s.library, status: 'ready', documents: opened.documents, restore: opened, rebuilding: null, notices } }));
       void this.refreshStorage(true);
       void this.index.call('watch', {}, { onEvent: () => void this.refreshDocuments() });
     } catch (error) {
@@ -112,11 +113,18 @@ export class Lab {
     const { retrieval, ...rest } = this.state.settings;
     globalThis.localStorage?.setItem(SETTINGS_KEY, JSON.stringify({ ...rest, retrieval: { ...retrieval, docIds: undefined, types: undefined } }));
     if (patch.chunk) void this.applyIndexSettings();
-    if (patch.backend) void this.index.call('setBackend', { backend: patch.backend });
+    if (patch.backend) {
+      void this.index.call('setBackend', { backend: patch.backend }, { onEvent: this.showRebuild }).finally(() => this.showRebuild(null));
+    }
   }
 
+  private showRebuild = (rebuilding: RestoreEvent | null): void => {
+    this.store.set((s) => ({ library: { ...s.library, rebuilding } }));
+  };
+
   private async applyIndexSettings(): Promise<void> {
-    const { staleCount, documents } = await this.index.call('setActive', { active: this.indexSettings(), dims: this.dims });
+    const { staleCount, documents } = await this.index.call('setActive', { active: this.indexSettings(), dims: this.dims }, { onEvent: this.showRebuild });
+    this.showRebuild(null);
     const notices = staleCount ? [`${staleCount} document(s) need re-indexing for the current model and chunk settings.`] : [];
     this.store.set((s) => ({ library: { ...s.library, documents, notices } }));
   }

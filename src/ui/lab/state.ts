@@ -9,7 +9,7 @@ import type { LoadProgress } from '../../models/progress';
 import type { Answerability, AnswerableSettings } from '../../retrieve/answerable';
 import type { RetrievalSettings, RetrievalTimings, RetrievedChunk } from '../../retrieve/hybrid';
 import type { AddOutcome, Stage } from '../../store/add-files';
-import type { VectorBackend } from '../../store/index-protocol';
+import type { RestoreEvent, VectorBackend } from '../../store/index-protocol';
 import type { StorageReport } from '../../store/library-store';
 import type { DocumentRecord } from '../../store/schema';
 
@@ -92,6 +92,8 @@ export interface LabState {
     error: string | null;
     documents: DocumentRecord[];
     restore: { lexicalReadyMs: number; denseReadyMs: number; chunkCount: number; vectorCount: number } | null;
+    /** While the index is being rebuilt from storage (start, model change, backend switch). */
+    rebuilding: RestoreEvent | null;
     storage: StorageReport | null;
     notices: string[];
   };
