@@ -1,3 +1,4 @@
+import { normalizeForDedupe } from '../chunk/dedupe';
 import { sourceLabel } from '../generate/prompt';
 import type { AskState } from './lab/state';
 import { formatMs } from './format';
@@ -7,6 +8,15 @@ const num = (v: number | null, digits = 3) => (v === null ? '–' : v.toFixed(di
 /** Why each passage was (or was not) used: both rankings, fusion, rerank, and the context budget. */
 export function Inspector({ ask }: { ask: AskState }) {
   const used = new Set(ask.sources.map((r) => r.chunk.id));
+  // Repeated passages (copies of a file, boilerplate) crowd out others: point them out.
+  const firstWithText = new Map<string, number>();
+  const duplicateOf = new Map<string, number>();
+  for (const r of ask.considered) {
+    const key = normalizeForDedupe(r.chunk.text);
+    const first = firstWithText.get(key);
+    if (first === undefined) firstWithText.set(key, r.trace.fusedRank);
+    else duplicateOf.set(r.chunk.id, first);
+  }
   const t = ask.retrievalTimings;
   return (
     <details className="panel inspector" open data-testid="inspector">
@@ -38,7 +48,10 @@ export function Inspector({ ask }: { ask: AskState }) {
               <tr key={r.chunk.id} className={used.has(r.chunk.id) ? 'trace--used' : ''}>
                 <td>{r.trace.fusedRank}</td>
                 <td>
-                  <div className="trace__source">{sourceLabel(r.chunk)}</div>
+                  <div className="trace__source">
+                    {sourceLabel(r.chunk)}
+                    {duplicateOf.has(r.chunk.id) ? <span className="tag tag--warning">same text as #{duplicateOf.get(r.chunk.id)}</span> : null}
+                  </div>
                   <div className="trace__text">{r.chunk.text.slice(0, 220)}{r.chunk.text.length > 220 ? '…' : ''}</div>
                 </td>
                 <td>{r.trace.bm25Rank ?? '–'} / {num(r.trace.bm25Score, 2)}</td>

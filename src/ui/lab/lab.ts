@@ -92,7 +92,13 @@ export class Lab {
       ];
       this.store.set((s) => ({ library: { ...s.library, status: 'ready', documents: opened.documents, restore: opened, rebuilding: null, notices } }));
       void this.refreshStorage(true);
-      void this.index.call('watch', {}, { onEvent: () => void this.refreshDocuments() });
+      void this.index.call('watch', {}, {
+        onEvent: (change) => {
+          if (change.kind === 'reloaded') {
+            this.store.set((s) => ({ library: { ...s.library, status: 'error', error: 'A newer version of the lab opened this library in another tab. Reload this tab to keep using it; nothing was lost.' } }));
+          } else void this.refreshDocuments();
+        },
+      });
     } catch (error) {
       this.store.set((s) => ({ library: { ...s.library, status: 'error', error: `The library could not be opened: ${(error as Error).message}. Reload the page; if it persists, your browser may block storage for this site.` } }));
     }
