@@ -36,6 +36,7 @@ function initialSettings(): LabSettings {
     answerMode: 'auto',
     backend: 'exact',
     maxFileMb: DEFAULT_MAX_FILE_BYTES / 1024 / 1024,
+    offlineOnly: false,
   };
   try {
     const saved = JSON.parse(globalThis.localStorage?.getItem(SETTINGS_KEY) ?? 'null') as Partial<LabSettings> | null;
@@ -65,13 +66,18 @@ export class Lab {
       models: { embed: slot(config.models.embed), rerank: slot(config.models.rerank), generate: slot(config.models.generate) },
       library: { status: 'opening', error: null, documents: [], restore: null, rebuilding: null, storage: null, notices: [] },
       tasks: [],
-      settings: { ...initialSettings(), ...(config.device ? { device: config.device } : {}) },
+      settings: { ...initialSettings(), ...(config.device ? { device: config.device } : {}), ...(config.runtime.offlineOnly ? { offlineOnly: true } : {}) },
       ask: null,
     });
   }
 
   private get state(): LabState {
     return this.store.get();
+  }
+
+  /** The page's runtime config with the user's "offline only" choice applied. */
+  private runtime() {
+    return { ...this.config.runtime, offlineOnly: this.config.runtime.offlineOnly || this.state.settings.offlineOnly };
   }
 
   private indexSettings(): IndexSettings {
@@ -154,7 +160,7 @@ export class Lab {
     const setSlot = (patch: Partial<ModelSlot>) => this.store.set((s) => ({ models: { ...s.models, [task]: { ...s.models[task], ...patch } } }));
     setSlot({ status: 'loading', error: null, progress: null });
     const worker = task === 'embed' ? startEmbedWorker() : task === 'rerank' ? startRerankWorker() : startGenerateWorker();
-    const params = { model: current.id, device: this.state.settings.device, config: this.config.runtime };
+    const params = { model: current.id, device: this.state.settings.device, config: this.runtime() };
     try {
       const info = await (worker as EmbedClient).call('load', params, { onProgress: (progress) => setSlot({ progress }) });
       this.workers[task]?.terminate();
@@ -188,7 +194,7 @@ export class Lab {
       const outcome = await addFile(file.name, bytes, { ingest: this.ingest, index: this.index, embed: this.embed }, {
         settings: this.indexSettings(),
         dims: this.dims,
-        config: this.config.runtime,
+        config: this.runtime(),
         maxBytes: this.state.settings.maxFileMb * 1024 * 1024,
         onStage: (stage, done, total) => setTask(key, { stage, done, total }),
       });
@@ -208,7 +214,7 @@ export class Lab {
     for (const doc of this.state.library.documents.filter((d) => d.status === 'stale')) {
       const key = crypto.randomUUID();
       this.store.set((s) => ({ tasks: [{ key, name: `${doc.name} (re-index)`, stage: 'parsing' }, ...s.tasks] }));
-      const outcome = await reindexDocument(doc, { ingest: this.ingest, index: this.index, embed: this.embed }, this.indexSettings(), this.dims, this.config.runtime);
+      const outcome = await reindexDocument(doc, { ingest: this.ingest, index: this.index, embed: this.embed }, this.indexSettings(), this.dims, this.runtime());
       this.store.set((s) => ({ tasks: s.tasks.map((t) => (t.key === key ? { ...t, stage: 'done', outcome } : t)) }));
     }
     await this.applyIndexSettings();

@@ -22,6 +22,7 @@ const settings: LabSettings = {
   answerMode: 'auto',
   backend: 'exact',
   maxFileMb: 50,
+  offlineOnly: true,
 };
 let clients: ComparisonClients;
 const all: { terminate(): void }[] = [];

@@ -42,6 +42,8 @@ export interface LabSettings {
   answerMode: 'auto' | 'extractive';
   backend: VectorBackend;
   maxFileMb: number;
+  /** Never contact the Hugging Face Hub: models must be in /models/ or already cached. */
+  offlineOnly: boolean;
 }
 
 export interface AnswerTimings {
