@@ -14,6 +14,5 @@ export type GenerateMethods = {
   load: { params: { model: string; device: DevicePreference; config: RuntimeConfig }; result: GenerateLoadResult; event: never };
   /** Builds both prompts of a comparison against this model's chat template and context window. */
   prepare: { params: { question: string; sources: SourceInput[]; answerTokens: number }; result: ComparisonPrompts; event: never };
-  countTokens: { params: { texts: string[] }; result: number[]; event: never };
   generate: { params: { messages: ChatMessage[]; settings: DecodingSettings }; result: GenerationStats; event: string };
 };

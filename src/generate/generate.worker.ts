@@ -16,9 +16,6 @@ serve<GenerateMethods>({
     const g = slot.get();
     return preparePrompts(question, sources, g.entry.contextLength, answerTokens, generatorCounter(g));
   },
-  async countTokens({ texts }) {
-    return texts.map((t) => slot.get().countTokens(t));
-  },
   async generate({ messages, settings }, ctx) {
     return slot.get().generate(messages, settings, { signal: ctx.signal, onToken: (piece) => ctx.emit(piece) });
   },

@@ -75,10 +75,6 @@ export class LibraryIndex {
     return this.chunkIdsByDoc.get(docId) ?? [];
   }
 
-  documentIds(): string[] {
-    return [...this.chunkIdsByDoc.keys()];
-  }
-
   /** Documents of the given types, for the type filter. */
   documentsOfType(types: ReadonlySet<DocType>): Set<string> {
     const out = new Set<string>();

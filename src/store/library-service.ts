@@ -167,10 +167,6 @@ export class LibraryService {
     return (await this.store.getSource(docId))?.parsed ?? null;
   }
 
-  storageStore(): LibraryStore {
-    return this.store;
-  }
-
   async search(query: string, vector: Float32Array | null, settings: RetrievalSettings): Promise<RetrievalOutcome> {
     await this.lexicalReady;
     if (this.vectorsLoading && settings.retriever !== 'bm25') {
