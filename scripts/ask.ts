@@ -3,7 +3,8 @@
  * LLM) and the prompt-only baseline, with the latency breakdown.
  *
  *   npm run -s ask -- --corpus <corpus.jsonl | folder | file> [--mode extractive|llm]
- *       [--model <LLM id or folder>] [--embed-model <id or folder>] [--k 5] "question" [--json]
+ *       [--model <LLM id or folder>] [--embed-model <id or folder>] [--rerank-model <id or folder>]
+ *       [--k 5] "question" [--json]
  *
  * Without --embed-model retrieval is BM25; with it, hybrid. Prints ONE JSON object with --json:
  * {"answer", "citations":[{"n","doc","start","end","score"}], "baseline", "timings"}.
@@ -16,12 +17,13 @@ import { extractAnswer } from '../src/generate/extractive.ts';
 import { DEFAULT_DECODING, Generator } from '../src/generate/generator.ts';
 import { answerability, NOT_FOUND } from '../src/retrieve/answerable.ts';
 import { DEFAULT_RETRIEVAL, retrieve, type RetrievedChunk } from '../src/retrieve/hybrid.ts';
+import { Reranker } from '../src/retrieve/reranker.ts';
 import { intValue, parseArgs, usage } from './cli/args.ts';
 import { answerWithModel } from './cli/answer.ts';
 import { beirDocuments, buildIndex, fileDocuments } from './cli/corpus-index.ts';
 import { nodeTokenCounter, resolveNodeModel } from './cli/node-models.ts';
 
-const args = parseArgs(process.argv.slice(2), ['--corpus', '--mode', '--model', '--embed-model', '--k', '--max-new-tokens'], ['--json', '--offline', '--rerank']);
+const args = parseArgs(process.argv.slice(2), ['--corpus', '--mode', '--model', '--embed-model', '--rerank-model', '--k', '--max-new-tokens'], ['--json', '--offline']);
 const question = args.positionals.join(' ').trim() || usage('ask a question: npm run -s ask -- --corpus <path> "question"');
 const corpusPath = args.values.get('--corpus') ?? usage('--corpus is required');
 if (!existsSync(corpusPath)) usage(`--corpus ${corpusPath}: no such file or folder`);
@@ -35,11 +37,15 @@ const counter = await nodeTokenCounter(embedEntry);
 const embedder = args.values.has('--embed-model') ? await Embedder.load(embedEntry, { device: 'cpu' }) : undefined;
 const docs = corpusPath.endsWith('.jsonl') ? beirDocuments(corpusPath) : await fileDocuments(corpusPath, log);
 const index = await buildIndex(docs, { counter, ...(embedder ? { embedder } : {}) });
+const reranker = args.values.has('--rerank-model') ? await Reranker.load(resolveNodeModel(args.values.get('--rerank-model'), 'rerank', offline), { device: 'cpu' }) : null;
 const generator = mode === 'llm' ? await Generator.load(resolveNodeModel(args.values.get('--model'), 'generate', offline), { device: 'cpu' }) : null;
 
 const started = performance.now();
-const settings = { ...DEFAULT_RETRIEVAL, retriever: embedder ? ('hybrid' as const) : ('bm25' as const), k: intValue(args, '--k', 5) };
-const outcome = await retrieve(index, question, settings, embedder ? { embedQuery: async (q) => embedder.embed([q], 'query') } : {});
+const settings = { ...DEFAULT_RETRIEVAL, retriever: embedder ? ('hybrid' as const) : ('bm25' as const), k: intValue(args, '--k', 5), rerank: reranker !== null };
+const outcome = await retrieve(index, question, settings, {
+  ...(embedder ? { embedQuery: async (q: string) => embedder.embed([q], 'query') } : {}),
+  ...(reranker ? { rerank: (q: string, passages: string[]) => reranker.score(q, passages) } : {}),
+});
 const { results, timings } = outcome;
 const gate = answerability(question, results);
 const score = (r: RetrievedChunk) => r.trace.rerankScore ?? r.trace.denseScore ?? r.trace.bm25Score ?? r.trace.fusedScore;
