@@ -35,7 +35,8 @@ export function ModelsPanel({ lab, state }: { lab: Lab; state: LabState }) {
             {slot.status === 'loading' && p ? (
               <div>
                 <progress max={1} value={p.fraction ?? undefined} aria-label={`Loading ${slot.id}`} />
-                <span className="muted"> {formatBytes(p.loaded)}{p.total ? ` of ${formatBytes(p.total)}` : ''}</span>
+                <span className="muted"> {formatBytes(p.loaded)}{p.total ? ` of ${formatBytes(p.total)}` : ''}</span>{' '}
+                <button type="button" onClick={() => lab.cancelLoad(task)}>Cancel</button>
               </div>
             ) : null}
             {slot.error ? <p className="error" role="alert">{slot.error}</p> : null}

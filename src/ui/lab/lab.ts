@@ -57,6 +57,7 @@ export class Lab {
   private rerank: RerankClient | null = null;
   private generate: GenerateClient | null = null;
   private askController: AbortController | null = null;
+  private loading: Partial<Record<ModelTaskKey, { terminate(): void }>> = {};
   private dims: number | null = null;
 
   constructor(readonly config: LabConfig) {
@@ -160,6 +161,7 @@ export class Lab {
     const setSlot = (patch: Partial<ModelSlot>) => this.store.set((s) => ({ models: { ...s.models, [task]: { ...s.models[task], ...patch } } }));
     setSlot({ status: 'loading', error: null, progress: null });
     const worker = task === 'embed' ? startEmbedWorker() : task === 'rerank' ? startRerankWorker() : startGenerateWorker();
+    this.loading[task] = worker;
     const params = { model: current.id, device: this.state.settings.device, config: this.runtime() };
     try {
       const info = await (worker as EmbedClient).call('load', params, { onProgress: (progress) => setSlot({ progress }) });
@@ -174,8 +176,19 @@ export class Lab {
       setSlot({ status: 'ready', info });
     } catch (error) {
       worker.terminate();
-      setSlot({ status: 'error', error: (error as Error).message });
+      if (this.loading[task] === worker) setSlot({ status: 'error', error: (error as Error).message });
+    } finally {
+      if (this.loading[task] === worker) delete this.loading[task];
     }
+  }
+
+  /** Stops a model download: its worker goes, files already cached stay for next time. */
+  cancelLoad(task: ModelTaskKey): void {
+    const worker = this.loading[task];
+    if (!worker) return;
+    delete this.loading[task];
+    worker.terminate();
+    this.store.set((s) => ({ models: { ...s.models, [task]: { ...s.models[task], status: 'idle', progress: null, error: 'Loading was cancelled.' } } }));
   }
 
   async addFiles(files: { name: string; bytes: () => Promise<Uint8Array> }[]): Promise<void> {
