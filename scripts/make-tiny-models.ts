@@ -14,7 +14,8 @@ import { causalLmGraph, crossEncoderGraph, embedderGraph } from './tiny-models/m
 import { tokenTable } from './tiny-models/token-table.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const tokenizerDir = (name: string) => join(here, 'tiny-models', 'tokenizers', name);
+// The BERT vocabulary is the app's own bundled copy (public/tokenizers); SmolLM2's is kept for tests only.
+const tokenizerDir = (name: string) => (name === 'bert-uncased' ? join(here, '..', 'public', 'tokenizers', name) : join(here, 'tiny-models', 'tokenizers', name));
 const GENERATOR_VERSION = '1';
 /** Greedy decoding of the tiny chat model writes this sentence after the assistant turn opens. */
 export const TINY_CHAT_ANSWER = 'Based on the provided sources [1], this answer is grounded.';

@@ -4,6 +4,6 @@ import { loadTokenCounter } from '../src/chunk/token-counter';
 /** The bundled BERT uncased tokenizer (the catalog embedders' vocabulary), loaded from disk. */
 export async function bertCounter() {
   env.allowRemoteModels = false;
-  env.localModelPath = 'scripts/tiny-models/tokenizers/';
+  env.localModelPath = 'public/tokenizers/';
   return loadTokenCounter('bert-uncased');
 }

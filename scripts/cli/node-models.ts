@@ -12,7 +12,7 @@ import { CATALOG, defaultModel, type CatalogEntry } from '../../src/models/catal
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The BERT uncased WordPiece tokenizer: the exact vocabulary of every embedder and reranker in the catalog. */
-const BUNDLED_BERT = join(repoRoot, 'scripts', 'tiny-models', 'tokenizers');
+const BUNDLED_BERT = join(repoRoot, 'public', 'tokenizers');
 
 export interface NodeModel {
   entry: CatalogEntry;

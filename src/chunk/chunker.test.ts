@@ -32,7 +32,7 @@ function assertChunkInvariants(doc: ParsedDocument, size: number) {
 
 describe('token counting', () => {
   it('matches the real tokenizer exactly on a whole book', async () => {
-    env.localModelPath = 'scripts/tiny-models/tokenizers/';
+    env.localModelPath = 'public/tokenizers/';
     const tokenizer = await AutoTokenizer.from_pretrained('bert-uncased');
     const doc = await parseFile('pg26184.txt', fixture('pg26184.txt'));
     expect(counter.count(doc.text)).toBe(tokenizer.encode(doc.text, { add_special_tokens: false }).length);

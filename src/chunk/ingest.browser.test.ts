@@ -57,6 +57,19 @@ describe('ingest worker (pdf.js, mammoth, htmlparser2 and marked in a real brows
     }
   });
 
+  it('measures chunks with the bundled BERT vocabulary when the model tokenizer is unavailable offline', async () => {
+    const result = await worker.call('ingest', {
+      name: 'pg26184.txt',
+      bytes: await fixture('pg26184.txt'),
+      docId: 'offline',
+      settings: DEFAULT_CHUNK_SETTINGS,
+      tokenizerModel: 'Xenova/bge-small-en-v1.5',
+      config: TEST_RUNTIME,
+    });
+    const reference = await ingest('pg26184.txt', await fixture('pg26184.txt'));
+    expect(result.chunks.map((c) => c.tokens)).toEqual(reference.chunks.map((c) => c.tokens));
+  });
+
   it('never executes anything from hostile HTML', async () => {
     const result = await ingest('hostile.html', badInputs()['hostile.html']!);
     expect(result.doc.text).toContain('Safe text here.');

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { chunkDocument } from './chunker';
 import { findDuplicates } from './dedupe';
-import { loadTokenCounter, type TokenCounter } from './token-counter';
+import { loadTokenCounter, wordPieceCounterFromJson, type TokenCounter } from './token-counter';
 import { serve } from '../models/host';
 import { configureRuntime } from '../models/runtime-config';
 import type { ChunkSettings } from './chunker';
@@ -11,14 +11,30 @@ import { parseFile } from '../ingest/parse';
 import { IngestError, type ParsedDocument } from '../ingest/types';
 
 const counters = new Map<string, Promise<TokenCounter>>();
+const BUNDLED_BERT = `${import.meta.env.BASE_URL}tokenizers/bert-uncased/tokenizer.json`;
 
+/**
+ * The embedding model's own tokenizer when it can be had (local folder, cache or Hub); otherwise the
+ * app's bundled BERT uncased vocabulary, which every embedder in the catalog uses, so that files
+ * can be added offline before any model is downloaded.
+ */
 function counterFor(tokenizerModel: string, config: RuntimeConfig): Promise<TokenCounter> {
   configureRuntime(config);
-  if (!counters.has(tokenizerModel)) counters.set(tokenizerModel, loadTokenCounter(tokenizerModel));
-  return counters.get(tokenizerModel)!.catch((error: Error) => {
-    counters.delete(tokenizerModel);
-    throw new Error(`The tokenizer of ${tokenizerModel} could not be loaded (${error.message}); chunks are measured with it.`);
-  });
+  if (!counters.has(tokenizerModel)) {
+    counters.set(
+      tokenizerModel,
+      loadTokenCounter(tokenizerModel).catch(async (error: Error) => {
+        const response = await fetch(BUNDLED_BERT).catch(() => null);
+        const bundled = response?.ok ? wordPieceCounterFromJson(await response.json()) : null;
+        if (!bundled) {
+          counters.delete(tokenizerModel);
+          throw new Error(`The tokenizer of ${tokenizerModel} could not be loaded (${error.message}), and chunks are measured with it. Load the embedding model once, or reload the page.`);
+        }
+        return bundled;
+      }),
+    );
+  }
+  return counters.get(tokenizerModel)!;
 }
 
 function chunked(doc: ParsedDocument, docId: string, counter: TokenCounter, settings: ChunkSettings, parseMs: number): IngestResult {

@@ -64,3 +64,9 @@ export function tokenizerCounter(tokenizer: PreTrainedTokenizer): TokenCounter {
 export async function loadTokenCounter(modelId: string): Promise<TokenCounter> {
   return tokenizerCounter(await AutoTokenizer.from_pretrained(modelId));
 }
+
+/** A counter from a BERT tokenizer.json alone (no transformers.js), or null when it is not plain WordPiece. */
+export function wordPieceCounterFromJson(tokenizerJson: unknown): TokenCounter | null {
+  const spec = wordPieceSpec(tokenizerJson);
+  return spec ? cachedWordCounter((word) => countWordPieces(word, spec)) : null;
+}

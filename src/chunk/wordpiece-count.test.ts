@@ -8,9 +8,9 @@ import { countWordPieces, wordPieceSpec } from './wordpiece-count';
 describe('WordPiece counting', () => {
   it('equals the real BERT tokenizer on whole real documents, word by word', async () => {
     env.allowRemoteModels = false;
-    env.localModelPath = 'scripts/tiny-models/tokenizers/';
+    env.localModelPath = 'public/tokenizers/';
     const tokenizer = await AutoTokenizer.from_pretrained('bert-uncased');
-    const spec = wordPieceSpec(JSON.parse(readFileSync('scripts/tiny-models/tokenizers/bert-uncased/tokenizer.json', 'utf8')))!;
+    const spec = wordPieceSpec(JSON.parse(readFileSync('public/tokenizers/bert-uncased/tokenizer.json', 'utf8')))!;
     expect(spec).not.toBeNull();
     const texts = [
       (await parseFile('pg26184.txt', fixture('pg26184.txt'))).text,

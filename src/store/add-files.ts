@@ -10,7 +10,7 @@ import { isAbortError } from '../models/protocol';
 import { passageText } from '../retrieve/index-document';
 import type { IndexClient } from './index-client';
 import { sha256Hex } from './library-store';
-import type { DocumentRecord, IndexSettings } from './schema';
+import { LEXICAL_ONLY, type DocumentRecord, type IndexSettings } from './schema';
 
 export interface PipelineClients {
   ingest: IngestClient;
@@ -67,7 +67,7 @@ export async function addFile(name: string, bytes: Uint8Array, clients: Pipeline
       added: Date.now(),
       status: 'indexing',
       warnings: doc.warnings,
-      settings: options.settings,
+      settings: clients.embed && options.dims ? options.settings : { chunk: options.settings.chunk, embedModel: LEXICAL_ONLY },
       chunkCount: chunks.length,
       exactDuplicates: ingested.exactDuplicates,
       nearDuplicates: ingested.nearDuplicates,

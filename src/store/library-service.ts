@@ -58,7 +58,7 @@ export class LibraryService {
     this.active = active;
     this.dims = dims;
     this.backend = backend;
-    const staleCount = await this.store.markStale(active);
+    const staleCount = await this.store.markStale(active, dims === null);
     const { documents, chunks } = await this.store.loadAll();
     this.documents = new Map(documents.map((d) => [d.id, d]));
     chunks.forEach((record, i) => {
@@ -120,7 +120,7 @@ export class LibraryService {
   async setActive(active: IndexSettings, dims: number | null, progress: (e: RestoreEvent) => void): Promise<number> {
     this.active = active;
     this.dims = dims;
-    const staleCount = await this.store.markStale(active);
+    const staleCount = await this.store.markStale(active, dims === null);
     this.documents = new Map((await this.store.listDocuments()).map((d) => [d.id, d]));
     await this.loadVectors(progress);
     return staleCount;
@@ -138,7 +138,7 @@ export class LibraryService {
     const info = { docId: record.id, name: record.name, type: record.type, ...(record.title ? { title: record.title } : {}) };
     const indexed = toIndexedChunks(info, chunks);
     const bm25 = lexicalSegment(info, indexed);
-    const ready: DocumentRecord = { ...record, status: sameSettings(record.settings, this.active) ? 'ready' : 'stale' };
+    const ready: DocumentRecord = { ...record, status: sameSettings(record.settings, this.active, this.dims === null) ? 'ready' : 'stale' };
     if (vectors && dims) {
       if (this.dims !== null) checkDims(this.dims, dims, `The vectors of ${record.name}`);
       else checkDims(dims, dims, `The vectors of ${record.name}`);

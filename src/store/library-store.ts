@@ -158,13 +158,16 @@ export class LibraryStore {
     return this.db.getAll('vectors');
   }
 
-  /** Flags documents indexed with other settings than these; returns how many. */
-  async markStale(active: IndexSettings): Promise<number> {
+  /**
+   * Flags documents indexed with other settings than these; returns how many. With `ignoreModel`
+   * (no embedding model loaded yet) only the chunk settings count.
+   */
+  async markStale(active: IndexSettings, ignoreModel = false): Promise<number> {
     const tx = this.db.transaction('documents', 'readwrite');
     let count = 0;
     for (const doc of await tx.store.getAll()) {
       if (doc.status === 'indexing') continue;
-      const stale = !sameSettings(doc.settings, active);
+      const stale = !sameSettings(doc.settings, active, ignoreModel);
       const status = stale ? 'stale' : 'ready';
       if (doc.status !== status) {
         await tx.store.put({ ...doc, status });
@@ -184,8 +187,8 @@ export class LibraryStore {
   }
 }
 
-export function sameSettings(a: IndexSettings, b: IndexSettings): boolean {
-  return a.embedModel === b.embedModel && a.chunk.size === b.chunk.size && a.chunk.overlap === b.chunk.overlap;
+export function sameSettings(a: IndexSettings, b: IndexSettings, ignoreModel = false): boolean {
+  return (ignoreModel || a.embedModel === b.embedModel) && a.chunk.size === b.chunk.size && a.chunk.overlap === b.chunk.overlap;
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

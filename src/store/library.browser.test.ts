@@ -101,6 +101,25 @@ describe('library in IndexedDB (real Chromium)', () => {
     expect((await lib.index.call('list', {})).map((d) => d.name)).toEqual(['test.docx']);
   });
 
+  it('keeps files added before any embedding model as keyword-only, then re-indexes them with vectors', async () => {
+    const index = startIndexWorker();
+    const ingest = startIngestWorker();
+    started.push(index, ingest);
+    await index.call('open', { dbName: uniqueDb(), active: settings, dims: null, backend: 'exact' });
+    const added = await addFile('test.docx', await fixture('test.docx'), { index, ingest, embed: null }, { ...options, dims: null });
+    expect(added.status).toBe('added');
+    expect((await index.call('list', {}))[0]!.status).toBe('ready');
+    const withModel = await index.call('setActive', { active: settings, dims: 32 });
+    expect(withModel.staleCount).toBe(1);
+    const { reindexDocument } = await import('../ui/lab/reindex');
+    const outcome = await reindexDocument(withModel.documents[0]!, { index, ingest, embed: await embedClient() }, settings, 32, TEST_RUNTIME);
+    expect(outcome.status).toBe('added');
+    const vector = (await embed!.call('embed', { texts: ['AutoGen agents'], kind: 'query' })).vectors;
+    const dense = await index.call('search', { query: 'AutoGen agents', vector, settings: { ...DEFAULT_RETRIEVAL, retriever: 'dense' } });
+    expect(dense.results.length).toBeGreaterThan(0);
+    expect((await index.call('list', {}))[0]!.status).toBe('ready');
+  });
+
   it('marks documents stale when the embedding model changes, and never mixes vectors', async () => {
     const db = uniqueDb();
     const lib = await openLibrary(db);

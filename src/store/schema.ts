@@ -14,8 +14,12 @@ export const DB_VERSION = 2;
 /** What a document was indexed with: when the active settings differ, it is stale. */
 export interface IndexSettings {
   chunk: ChunkSettings;
+  /** The embedding model whose vectors the document has; LEXICAL_ONLY when it has none. */
   embedModel: string;
 }
+
+/** A document added before any embedding model was loaded: keyword search only until re-indexed. */
+export const LEXICAL_ONLY = '';
 
 export type DocumentStatus = 'indexing' | 'ready' | 'stale';
 
