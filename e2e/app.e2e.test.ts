@@ -42,10 +42,9 @@ describe('the app, offline, in Chromium', () => {
     await page.goto(`${url}/?models=tiny`);
     await page.evaluate(async () => {
       await fetch('https://cdn.jsdelivr.net/npm/control-from-page').catch(() => undefined);
-      const worker = new Worker(URL.createObjectURL(new Blob(["fetch('https://huggingface.co/control-from-worker').catch(() => 0)"], { type: 'text/javascript' })));
-      await new Promise((r) => setTimeout(r, 500));
-      worker.terminate();
+      new Worker(URL.createObjectURL(new Blob(["fetch('https://huggingface.co/control-from-worker').catch(() => 0)"], { type: 'text/javascript' })));
     });
+    await expect.poll(() => offsite.length, { timeout: 15_000 }).toBe(2);
     expect(offsite).toEqual(['https://cdn.jsdelivr.net/npm/control-from-page', 'https://huggingface.co/control-from-worker']);
     offsite.length = 0;
   });
