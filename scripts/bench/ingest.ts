@@ -16,7 +16,7 @@ async function timeIngest(name: string, bytes: Uint8Array, newCounter: () => Pro
   let chunks = 0;
   let pages = 0;
   for (let i = 0; i < runs; i++) {
-    // A fresh counter each run: its word cache starts cold, as for a new document in a new session.
+    // A fresh counter each run: its word cache starts cold, as for a new document after the page was opened.
     const counter = await newCounter();
     const t0 = performance.now();
     const doc = await parseFile(name, bytes);
