@@ -16,7 +16,7 @@ import { Embedder } from '../src/embed/embedder.ts';
 import { extractAnswer } from '../src/generate/extractive.ts';
 import { DEFAULT_DECODING, Generator } from '../src/generate/generator.ts';
 import { answerability, NOT_FOUND } from '../src/retrieve/answerable.ts';
-import { DEFAULT_RETRIEVAL, retrieve, type RetrievedChunk } from '../src/retrieve/hybrid.ts';
+import { DEFAULT_RETRIEVAL, numberedSources, retrieve, type RetrievedChunk } from '../src/retrieve/hybrid.ts';
 import { Reranker } from '../src/retrieve/reranker.ts';
 import { intValue, parseArgs, usage } from './cli/args.ts';
 import { answerWithModel } from './cli/answer.ts';
@@ -69,14 +69,14 @@ if (gate.answerable && generator) {
   const stats = (s: typeof out.rag) => ({ prompt_tokens: s.promptTokens, prefill_ms: round(s.prefillMs), new_tokens: s.newTokens, decode_tokens_per_s: round(s.tokensPerSecond), total_ms: round(s.prefillMs + s.decodeMs) });
   generation = { prompt_ms: round(out.promptMs), rag: stats(out.rag), baseline: stats(out.base) };
 } else if (gate.answerable) {
-  const extracted = extractAnswer(question, results.map((r, i) => ({ n: i + 1, text: r.chunk.text })));
+  const extracted = extractAnswer(question, numberedSources(results));
   answer = extracted.text ? `${extracted.text}` : NOT_FOUND;
   citations = extracted.sentences.map((s) => {
     const r = results[s.n - 1]!;
     return { n: s.n, doc: r.chunk.docId, start: r.chunk.start + s.start, end: r.chunk.start + s.end, score: round(score(r)) };
   });
 }
-const check = verifyAnswer(answer, sources.map((r, i) => ({ n: i + 1, text: r.chunk.text })));
+const check = verifyAnswer(answer, numberedSources(sources));
 const report = {
   answer,
   mode: generator ? 'llm' : 'extractive',

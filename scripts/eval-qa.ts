@@ -16,7 +16,7 @@ import { containsAnswer, exactMatch, f1Score } from '../src/eval/squad.ts';
 import { extractAnswer } from '../src/generate/extractive.ts';
 import { Generator, DEFAULT_DECODING } from '../src/generate/generator.ts';
 import { answerability, NOT_FOUND } from '../src/retrieve/answerable.ts';
-import { DEFAULT_RETRIEVAL, retrieve } from '../src/retrieve/hybrid.ts';
+import { DEFAULT_RETRIEVAL, numberedSources, retrieve } from '../src/retrieve/hybrid.ts';
 import { intValue, parseArgs, usage } from './cli/args.ts';
 import { readJsonl } from './cli/beir.ts';
 import { answerWithModel, type QaModels } from './cli/answer.ts';
@@ -49,7 +49,7 @@ const base = { em: [] as number[], f1: [] as number[], grounded: [] as number[] 
 for (const [i, item] of items.entries()) {
   const { results } = await retrieve(index, item.question, settings, embedQuery ? { embedQuery } : {});
   rag.inContext.push(containsAnswer(results.map((r) => r.chunk.text).join(' \n '), item.answers) ? 1 : 0);
-  const sources = results.map((r, j) => ({ n: j + 1, text: r.chunk.text }));
+  const sources = numberedSources(results);
   const gate = answerability(item.question, results);
   let answer: string;
   if (!gate.answerable) answer = NOT_FOUND;

@@ -19,8 +19,7 @@ export interface ModelAnswers {
 }
 
 export async function answerWithModel(question: string, results: RetrievedChunk[], models: QaModels): Promise<ModelAnswers> {
-  const sources = results.map((r) => ({ docName: r.chunk.docName, headings: r.chunk.headings, text: r.chunk.text, ...(r.chunk.pages ? { pages: r.chunk.pages } : {}) }));
-  const prompts = preparePrompts(question, sources, models.generator.entry.contextLength, models.settings.maxNewTokens, generatorCounter(models.generator));
+  const prompts = preparePrompts(question, results.map((r) => r.chunk), models.generator.entry.contextLength, models.settings.maxNewTokens, generatorCounter(models.generator));
   for (const i of prompts.rag.cut) results[i]!.trace.cutByBudget = true;
   const rag = await models.generator.generate(prompts.rag.messages, models.settings);
   const base = await models.generator.generate(prompts.baseline.messages, models.settings);

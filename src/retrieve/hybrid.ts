@@ -197,6 +197,11 @@ function withSentenceBonus(index: LibraryIndex, query: string, hits: { id: strin
   return [...rescored, ...hits.slice(SENTENCE_BONUS_DEPTH).map((h) => ({ ...h, score: Math.min(h.score, floor) }))];
 }
 
+/** Retrieved chunks as the numbered sources [1]…[k] that extraction and citation checks read. */
+export function numberedSources(results: RetrievedChunk[]): { n: number; text: string }[] {
+  return results.map((r, i) => ({ n: i + 1, text: r.chunk.text }));
+}
+
 /** Reorders the first `rerankTop` candidates by cross-encoder score (one score per candidate, in order). */
 export function applyRerank(ranked: RetrievedChunk[], settings: RetrievalSettings, scores: number[]): RetrievedChunk[] {
   const head = ranked.slice(0, settings.rerankTop);

@@ -42,6 +42,8 @@ export type IndexMethods = {
   list: { params: Record<string, never>; result: DocumentRecord[]; event: never };
   source: { params: { docId: string }; result: ParsedDocument | null; event: never };
   /** Candidates for a query (no reranking: that happens in the reranker's worker). */
+  /** Stored unit vectors of chunks (null where a chunk has none of the active model). */
+  vectors: { params: { ids: string[] }; result: (Float32Array | null)[]; event: never };
   search: { params: { query: string; vector: Float32Array | null; settings: RetrievalSettings }; result: RetrievalOutcome; event: never };
   setBackend: { params: { backend: VectorBackend }; result: { buildMs: number }; event: RestoreEvent };
   setActive: { params: { active: IndexSettings; dims: number | null }; result: { staleCount: number; documents: DocumentRecord[] }; event: RestoreEvent };

@@ -41,6 +41,9 @@ serve<IndexMethods>({
   async source({ docId }) {
     return open().source(docId);
   },
+  async vectors({ ids }) {
+    return open().vectorsOf(ids);
+  },
   async search({ query, vector, settings }) {
     return open().search(query, vector, settings);
   },

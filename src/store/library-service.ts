@@ -140,8 +140,7 @@ export class LibraryService {
     const bm25 = lexicalSegment(info, indexed);
     const ready: DocumentRecord = { ...record, status: sameSettings(record.settings, this.active, this.dims === null) ? 'ready' : 'stale' };
     if (vectors && dims) {
-      if (this.dims !== null) checkDims(this.dims, dims, `The vectors of ${record.name}`);
-      else checkDims(dims, dims, `The vectors of ${record.name}`);
+      checkDims(this.dims ?? dims, dims, `The vectors of ${record.name}`);
       if (vectors.length !== dims * chunks.length) throw new Error(`${record.name}: ${vectors.length / dims} vectors for ${chunks.length} chunks. Add the file again.`);
     }
     const vectorRecord = vectors && dims ? { docId: record.id, model, dims, count: chunks.length, data: vectors } : null;
@@ -161,6 +160,10 @@ export class LibraryService {
 
   list(): Promise<DocumentRecord[]> {
     return this.store.listDocuments();
+  }
+
+  vectorsOf(ids: string[]): (Float32Array | null)[] {
+    return ids.map((id) => this.index.vectors?.vectorOf(id)?.slice() ?? null);
   }
 
   async source(docId: string): Promise<ParsedDocument | null> {

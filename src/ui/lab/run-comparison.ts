@@ -11,8 +11,7 @@ import type { GenerateClient } from '../../generate/generate-client';
 import type { GenerationStats } from '../../generate/generator';
 import { isAbortError } from '../../models/protocol';
 import { answerability, NOT_FOUND } from '../../retrieve/answerable';
-import { applyRerank, finalCut, type RetrievedChunk } from '../../retrieve/hybrid';
-import { passageText } from '../../retrieve/index-document';
+import { applyRerank, finalCut, numberedSources, type RetrievedChunk } from '../../retrieve/hybrid';
 import type { RerankClient } from '../../retrieve/rerank-client';
 import type { IndexClient } from '../../store/index-client';
 import { emptyAnswer, type AnswerState, type AnswerTimings, type AskState, type LabSettings } from './state';
@@ -69,7 +68,7 @@ export async function runComparison(
   if (useModel) {
     const prompts = await clients.generate!.call('prepare', {
       question,
-      sources: results.map((r) => ({ docName: r.chunk.docName, headings: r.chunk.headings, text: r.chunk.text, ...(r.chunk.pages ? { pages: r.chunk.pages } : {}) })),
+      sources: results.map((r) => r.chunk),
       answerTokens: settings.decoding.maxNewTokens,
     });
     for (const i of prompts.rag.cut) results[i]!.trace.cutByBudget = true;
@@ -111,7 +110,7 @@ export async function runComparison(
     baseline = signal.aborted ? { ...emptyAnswer(), note: 'Stopped before the baseline started.' } : await answer(prompts.baseline.messages, 'baseline');
   } else {
     const t0 = performance.now();
-    const extracted = gate.answerable ? extractAnswer(question, results.map((r, i) => ({ n: i + 1, text: r.chunk.text }))) : null;
+    const extracted = gate.answerable ? extractAnswer(question, numberedSources(results)) : null;
     const text = extracted?.text || NOT_FOUND;
     rag = {
       ...emptyAnswer(),
@@ -124,17 +123,20 @@ export async function runComparison(
   }
   update({ status: 'verifying', rag, baseline, sources });
 
-  const checkSources: SourceForCheck[] = sources.map((r, i) => ({ n: i + 1, text: r.chunk.text }));
+  const checkSources: SourceForCheck[] = numberedSources(sources);
   const texts = [rag.text, baseline.text];
   let vectors: Float32Array[][] | null = null;
   if (clients.embed && sources.length) {
-    // Sentences and sources embedded together, so the check can use meaning as well as words.
+    // The sources' vectors are already in the index; only the answers' sentences need embedding,
+    // so the check can use meaning as well as words.
+    const stored = await clients.index.call('vectors', { ids: sources.map((r) => r.chunk.id) });
+    stored.forEach((v, i) => {
+      if (v) checkSources[i]!.vector = v;
+    });
     const sentences = texts.map((t) => answerSentences(t).map((s) => s.text.replace(/\[[^\]]*\]/g, '')));
-    const all = [...sources.map((r) => passageText(r.chunk)), ...sentences.flat()];
-    const { vectors: flat, dims } = await clients.embed.call('embed', { texts: all, kind: 'passage' });
+    const { vectors: flat, dims } = await clients.embed.call('embed', { texts: sentences.flat(), kind: 'passage' });
     const row = (i: number) => flat.subarray(i * dims, (i + 1) * dims);
-    sources.forEach((_, i) => (checkSources[i]!.vector = row(i)));
-    let offset = sources.length;
+    let offset = 0;
     vectors = sentences.map((list) => list.map(() => row(offset++)));
   }
   update({
