@@ -22,6 +22,16 @@ export function sentences(text: string, span: Span): Span[] {
   return out;
 }
 
+/** Sentences of a whole text as [start, end) spans (hard line wraps do not end a sentence). */
+export function sentenceSpans(text: string): Span[] {
+  return sentences(text, { start: 0, end: text.length });
+}
+
+/** Sentences of a whole text as strings: the one sentence splitter every module uses. */
+export function splitSentences(text: string): string[] {
+  return sentenceSpans(text).map((s) => text.slice(s.start, s.end));
+}
+
 export function lines(text: string, span: Span): Span[] {
   const out: Span[] = [];
   let start = span.start;

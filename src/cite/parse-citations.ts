@@ -21,6 +21,7 @@ export interface ParsedCitations {
 }
 
 const BRACKET = /\[([^[\]\n]{0,40})\]/g;
+/** A range wider than this ("[1-90000000]", found in real documents) is malformed, not expanded. */
 const LIST = /^\s*\d+\s*(?:[-–—]\s*\d+\s*)?(?:[,;]\s*\d+\s*(?:[-–—]\s*\d+\s*)?)*$/;
 const MAX_RANGE = 50;
 
@@ -56,4 +57,22 @@ export function parseCitations(text: string, sourceCount: number): ParsedCitatio
     }
   }
   return { markers, malformed };
+}
+
+export type CitationPiece = { kind: 'text'; text: string } | { kind: 'marker'; marker: CitationMarker };
+
+/**
+ * Text split around its citation markers, for rendering: the one parser decides what a citation
+ * is, so the page never expands a range the checks refused.
+ */
+export function citationPieces(text: string, sourceCount: number): CitationPiece[] {
+  const pieces: CitationPiece[] = [];
+  let last = 0;
+  for (const marker of parseCitations(text, sourceCount).markers) {
+    if (marker.start > last) pieces.push({ kind: 'text', text: text.slice(last, marker.start) });
+    pieces.push({ kind: 'marker', marker });
+    last = marker.end;
+  }
+  if (last < text.length) pieces.push({ kind: 'text', text: text.slice(last) });
+  return pieces;
 }

@@ -3,14 +3,18 @@
  * statements the documents back and which were invented.
  *
  * Support of a sentence by a chunk = share of the sentence's content terms (stemmed, stop words
- * out) found in the chunk, averaged with their embedding cosine when vectors are available.
+ * out) found in the chunk, averaged with their embedding cosine when vectors are available. The
+ * cosine is read on the embedding model's own calibrated scale (0 = an unrelated passage, 1 = a
+ * passage's own sentence), never against a fixed number: without a calibration it is not used.
  * - supported: a chunk it cites supports it;
  * - uncited:   some retrieved chunk supports it, but it cites none (or only others);
  * - unsupported: no retrieved chunk supports it (whether it cites or not).
  * Groundedness = (supported + uncited) / sentences: how much of the answer the documents back.
  */
+import { sentenceSpans } from '../chunk/segment';
 import { analyze } from '../index/analyze';
 import { dot } from '../index/vector-math';
+import { calibrated, type ScoreCalibration } from '../retrieve/calibration';
 import { parseCitations, type CitationMarker } from './parse-citations';
 
 export type SentenceLabel = 'supported' | 'uncited' | 'unsupported';
@@ -46,15 +50,11 @@ export interface AnswerCheck {
 
 export const SUPPORT_THRESHOLD = 0.5;
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
 export function answerSentences(text: string): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
-  for (const seg of segmenter.segment(text)) {
-    const trimmed = seg.segment.trim();
-    if (!trimmed) continue;
-    let start = seg.index + seg.segment.indexOf(trimmed);
-    let rest = trimmed;
+  for (const span of sentenceSpans(text)) {
+    let start = span.start;
+    let rest = text.slice(span.start, span.end);
     // Citation markers after a full stop ("… in 1889. [1] Then …") belong to the sentence before.
     const leading = /^(?:\[[^\]]*\]\s*)+/.exec(rest);
     if (leading && out.length) {
@@ -94,7 +94,7 @@ function lexicalSupport(sentenceTerms: Set<string>, chunkTerms: Set<string>): nu
  * `sentenceVectors`, when given, holds one unit vector per sentence of answerSentences(answer),
  * from the same embedding model as the sources' vectors.
  */
-export function verifyAnswer(answer: string, sources: SourceForCheck[], sentenceVectors?: Float32Array[], options: { citable?: number } = {}): AnswerCheck {
+export function verifyAnswer(answer: string, sources: SourceForCheck[], sentenceVectors?: Float32Array[], options: { citable?: number; calibration?: ScoreCalibration | null } = {}): AnswerCheck {
   // The baseline was given no sources: every citation it writes points at nothing (citable 0),
   // while its sentences are still checked against what retrieval found.
   const citable = options.citable ?? sources.length;
@@ -110,7 +110,8 @@ export function verifyAnswer(answer: string, sources: SourceForCheck[], sentence
     const vector = sentenceVectors?.[i];
     const supportOf = (s: SourceForCheck, k: number) => {
       const lexical = lexicalSupport(terms, sourceTerms[k]!);
-      return vector && s.vector ? (lexical + Math.max(0, dot(vector, s.vector))) / 2 : lexical;
+      if (!vector || !s.vector || !options.calibration) return lexical;
+      return (lexical + Math.min(1, Math.max(0, calibrated(options.calibration, dot(vector, s.vector))))) / 2;
     };
     let best: number | null = null;
     let bestSupport = 0;

@@ -3,7 +3,8 @@
  * chunks that best cover the question's informative terms, each cited to its source. Instant,
  * never invents, and clearly labelled as extracted rather than written.
  */
-import { unwrapLines } from '../chunk/segment';
+import { normalizeForDedupe } from '../chunk/dedupe';
+import { sentenceSpans } from '../chunk/segment';
 import { analyze } from '../index/analyze';
 
 export interface ExtractSource {
@@ -25,17 +26,18 @@ export interface ExtractiveAnswer {
   sentences: ExtractedSentence[];
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
 export function extractAnswer(question: string, sources: ExtractSource[], maxSentences = 2): ExtractiveAnswer {
   const qTerms = [...new Set(analyze(question))];
   const candidates: (ExtractedSentence & { terms: Set<string>; rank: number })[] = [];
+  // The same sentence in two passages (overlap, copies) is one candidate: an extract never repeats itself.
+  const seen = new Set<string>();
   sources.forEach((source, rank) => {
-    for (const seg of segmenter.segment(unwrapLines(source.text))) {
-      const text = source.text.slice(seg.index, seg.index + seg.segment.length).trim();
-      if (text.length < 3) continue;
-      const start = seg.index + seg.segment.indexOf(text);
-      candidates.push({ text, n: source.n, start, end: start + text.length, score: 0, terms: new Set(analyze(text)), rank });
+    for (const { start, end } of sentenceSpans(source.text)) {
+      const text = source.text.slice(start, end);
+      const key = normalizeForDedupe(text);
+      if (text.length < 3 || seen.has(key)) continue;
+      seen.add(key);
+      candidates.push({ text, n: source.n, start, end, score: 0, terms: new Set(analyze(text)), rank });
     }
   });
   if (candidates.length === 0 || qTerms.length === 0) return { text: '', sentences: [] };

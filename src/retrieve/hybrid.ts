@@ -3,6 +3,7 @@
  * cross-encoder, filtered, thresholded and cut to k. Every result carries its trace, so the lab's
  * inspector can show why a chunk made it (or did not).
  */
+import { findDuplicates } from '../chunk/dedupe';
 import type { DocType } from '../ingest/types';
 import { analyze } from '../index/analyze';
 import { dot } from '../index/vector-math';
@@ -46,6 +47,8 @@ export interface RetrievalTrace {
   rerankScore: number | null;
   /** Set by prompt building: the chunk was retrieved but did not fit the context budget. */
   cutByBudget: boolean;
+  /** Set when the passage repeats (nearly) the text of a better-ranked one, which is kept instead. */
+  duplicateOf: string | null;
 }
 
 export interface RetrievedChunk {
@@ -69,10 +72,19 @@ export interface RetrievalModels {
   rerank?: (query: string, passages: string[]) => Promise<number[]>;
 }
 
+/** A content term of the query and its weight in this library (idf; highest when the library lacks it). */
+export interface QueryTerm {
+  term: string;
+  idf: number;
+}
+
 export interface RetrievalOutcome {
   /** Set when the search could not be run as asked (e.g. vectors still loading). */
   note?: string;
   results: RetrievedChunk[];
+  /** The retriever that actually ran (BM25 stands in while vectors load). */
+  retriever: RetrieverKind;
+  queryTerms: QueryTerm[];
   /** Candidates considered before the cut to k, with traces (for the inspector). */
   considered: RetrievedChunk[];
   timings: RetrievalTimings;
@@ -98,7 +110,7 @@ export async function retrieve(index: LibraryIndex, query: string, settings: Ret
   const traceOf = (id: string) => {
     let t = traces.get(id);
     if (!t) {
-      t = { bm25Rank: null, bm25Score: null, denseRank: null, denseScore: null, fusedRank: 0, fusedScore: 0, rerankScore: null, cutByBudget: false };
+      t = { bm25Rank: null, bm25Score: null, denseRank: null, denseScore: null, fusedRank: 0, fusedScore: 0, rerankScore: null, cutByBudget: false, duplicateOf: null };
       traces.set(id, t);
     }
     return t;
@@ -162,9 +174,27 @@ export async function retrieve(index: LibraryIndex, query: string, settings: Ret
     timings.rerankMs = now() - t3;
   }
 
-  const results = finalCut(ranked, settings);
+  const results = finalCut(collapseDuplicates(ranked, Math.max(settings.k * 3, 20)), settings);
   timings.totalMs = now() - started;
-  return { results, considered: ranked.slice(0, Math.max(settings.k * 4, settings.rerankTop, 20)), timings };
+  const queryTerms = [...new Set(analyze(query))].map((term) => ({ term, idf: index.bm25.idf(term) }));
+  return { results, retriever: settings.retriever, queryTerms, considered: ranked.slice(0, Math.max(settings.k * 4, settings.rerankTop, 20)), timings };
+}
+
+/**
+ * Near-duplicate passages (copies of a file, boilerplate, an old and a new version) would fill the
+ * top k with one text and the answer with repeated evidence: only the best-ranked copy is kept, the
+ * others are marked (trace.duplicateOf) so the inspector can show what was collapsed.
+ */
+export function collapseDuplicates(ranked: RetrievedChunk[], depth = ranked.length): RetrievedChunk[] {
+  // Only the head can reach the answer; checking it alone keeps search fast on large libraries.
+  const head = ranked.slice(0, depth);
+  const { exactOf, nearOf } = findDuplicates(head.map((r) => r.chunk.text));
+  const kept = head.filter((r, i) => {
+    const first = exactOf.get(i) ?? nearOf.get(i);
+    r.trace.duplicateOf = first === undefined ? null : head[first]!.chunk.id;
+    return first === undefined;
+  });
+  return [...kept, ...ranked.slice(depth)];
 }
 
 /**
@@ -210,12 +240,12 @@ export function applyRerank(ranked: RetrievedChunk[], settings: RetrievalSetting
   return [...head, ...ranked.slice(settings.rerankTop)];
 }
 
-/** Drops results under the threshold and keeps k. */
+/** Drops results under the threshold and collapsed duplicates, and keeps k. */
 export function finalCut(ranked: RetrievedChunk[], settings: RetrievalSettings): RetrievedChunk[] {
   const passes = (r: RetrievedChunk) => {
     if (settings.minScore === null) return true;
     const score = r.trace.rerankScore ?? (settings.retriever === 'bm25' ? r.trace.bm25Score : r.trace.denseScore);
     return score !== null && score >= settings.minScore;
   };
-  return ranked.filter(passes).slice(0, settings.k);
+  return ranked.filter((r) => r.trace.duplicateOf === null && passes(r)).slice(0, settings.k);
 }

@@ -4,10 +4,11 @@
  */
 import type { Chunk } from '../chunk/chunker';
 import type { DocType } from '../ingest/types';
-import { unwrapLines } from '../chunk/segment';
+import { splitSentences } from '../chunk/segment';
 import { analyze } from '../index/analyze';
 import { Bm25Index, type Bm25Segment } from '../index/bm25';
 import type { VectorIndex } from '../index/vector-index';
+import { libraryKey, type CalibrationPassage } from './calibration';
 
 /** A chunk as the indexes hold it: the chunker's fields plus where it belongs. */
 export interface IndexedChunk extends Omit<Chunk, 'doc'> {
@@ -16,8 +17,6 @@ export interface IndexedChunk extends Omit<Chunk, 'doc'> {
   docName: string;
   docType: DocType;
 }
-
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 export const chunkId = (docId: string, ordinal: number) => `${docId}#${ordinal}`;
 
@@ -65,10 +64,25 @@ export class LibraryIndex {
     let cached = this.sentenceTermCache.get(chunkId);
     if (!cached) {
       const chunk = this.chunks.get(chunkId);
-      cached = chunk ? [...sentenceSegmenter.segment(unwrapLines(chunk.text))].map((s) => new Set(analyze(s.segment))) : [];
+      cached = chunk ? splitSentences(chunk.text).map((s) => new Set(analyze(s))) : [];
       this.sentenceTermCache.set(chunkId, cached);
     }
     return cached;
+  }
+
+  /**
+   * Up to n passages spread evenly over the library (every document contributes), for calibrating
+   * a model's scores, with the library's identity for caching that calibration.
+   */
+  samplePassages(n: number): { passages: CalibrationPassage[]; library: string } {
+    const ids = [...this.chunkIdsByDoc.keys()].sort().flatMap((docId) => this.chunkIdsByDoc.get(docId)!);
+    const step = Math.max(1, ids.length / n);
+    const passages: CalibrationPassage[] = [];
+    for (let i = 0; i < ids.length && passages.length < n; i += step) {
+      const c = this.chunks.get(ids[Math.floor(i)]!)!;
+      passages.push({ id: c.id, docId: c.docId, ordinal: c.ordinal, text: c.text });
+    }
+    return { passages, library: libraryKey([...this.chunkIdsByDoc.keys()], this.chunks.size) };
   }
 
   chunkIdsOf(docId: string): string[] {

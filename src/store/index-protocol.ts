@@ -1,5 +1,6 @@
 import type { Chunk } from '../chunk/chunker';
 import type { ParsedDocument } from '../ingest/types';
+import type { CalibrationPassage } from '../retrieve/calibration';
 import type { RetrievalSettings, RetrievalOutcome } from '../retrieve/hybrid';
 import type { DocumentRecord, IndexSettings } from './schema';
 import type { StorageReport } from './library-store';
@@ -44,6 +45,8 @@ export type IndexMethods = {
   /** Candidates for a query (no reranking: that happens in the reranker's worker). */
   /** Stored unit vectors of chunks (null where a chunk has none of the active model). */
   vectors: { params: { ids: string[] }; result: (Float32Array | null)[]; event: never };
+  /** Passages spread over the library, for calibrating a model's scores on it. */
+  sample: { params: { n: number }; result: { passages: CalibrationPassage[]; library: string }; event: never };
   search: { params: { query: string; vector: Float32Array | null; settings: RetrievalSettings }; result: RetrievalOutcome; event: never };
   setBackend: { params: { backend: VectorBackend }; result: { buildMs: number }; event: RestoreEvent };
   setActive: { params: { active: IndexSettings; dims: number | null }; result: { staleCount: number; documents: DocumentRecord[] }; event: RestoreEvent };

@@ -44,6 +44,9 @@ serve<IndexMethods>({
   async vectors({ ids }) {
     return open().vectorsOf(ids);
   },
+  async sample({ n }) {
+    return open().sample(n);
+  },
   async search({ query, vector, settings }) {
     return open().search(query, vector, settings);
   },

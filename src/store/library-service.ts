@@ -9,6 +9,7 @@ import { ExactIndex } from '../index/exact-index';
 import { checkDims, type VectorIndex } from '../index/vector-index';
 import { VoyIndex } from '../index/voy-index';
 import type { VoyModule } from '../index/voy-module';
+import type { CalibrationPassage } from '../retrieve/calibration';
 import { retrieve, type RetrievalOutcome, type RetrievalSettings } from '../retrieve/hybrid';
 import { lexicalSegment, toIndexedChunks } from '../retrieve/index-document';
 import { LibraryIndex } from '../retrieve/library-index';
@@ -160,6 +161,11 @@ export class LibraryService {
 
   list(): Promise<DocumentRecord[]> {
     return this.store.listDocuments();
+  }
+
+  async sample(n: number): Promise<{ passages: CalibrationPassage[]; library: string }> {
+    await this.lexicalReady;
+    return this.index.samplePassages(n);
   }
 
   vectorsOf(ids: string[]): (Float32Array | null)[] {

@@ -1,13 +1,10 @@
 /** Everything the page shows, in one serializable shape. */
+import type { AskSettings, AskState } from '../../ask/types';
+export { emptyAnswer, newAskState, type AnswerState, type AnswerTimings, type AskState } from '../../ask/types';
 import type { ChunkSettings } from '../../chunk/chunker';
-import type { AnswerCheck } from '../../cite/verify';
-import type { ComparisonPrompts } from '../../generate/compare';
-import type { DecodingSettings, GenerationStats } from '../../generate/generator';
 import type { DeviceReport, DevicePreference } from '../../models/device';
 import type { LoadedInfo } from '../../models/load';
 import type { LoadProgress } from '../../models/progress';
-import type { Answerability, AnswerableSettings } from '../../retrieve/answerable';
-import type { RetrievalSettings, RetrievalTimings, RetrievedChunk } from '../../retrieve/hybrid';
 import type { AddOutcome, Stage } from '../../store/add-files';
 import type { RestoreEvent, VectorBackend } from '../../store/index-protocol';
 import type { StorageReport } from '../../store/library-store';
@@ -32,57 +29,13 @@ export interface FileTask {
   outcome?: AddOutcome;
 }
 
-export interface LabSettings {
+export interface LabSettings extends AskSettings {
   device: DevicePreference;
   chunk: ChunkSettings;
-  retrieval: RetrievalSettings;
-  decoding: DecodingSettings;
-  answerable: AnswerableSettings;
-  /** 'auto' uses the LLM when one is loaded, else extracts sentences. */
-  answerMode: 'auto' | 'extractive';
   backend: VectorBackend;
   maxFileMb: number;
   /** Never contact the Hugging Face Hub: models must be in /models/ or already cached. */
   offlineOnly: boolean;
-}
-
-export interface AnswerTimings {
-  embedMs: number;
-  searchMs: number;
-  rerankMs: number;
-  promptMs: number;
-  prefillMs: number | null;
-  prefillTokens: number | null;
-  decodeTokensPerSecond: number | null;
-  newTokens: number | null;
-  totalMs: number;
-}
-
-export interface AnswerState {
-  kind: 'llm' | 'extractive' | 'none';
-  text: string;
-  streaming: boolean;
-  stats: GenerationStats | null;
-  check: AnswerCheck | null;
-  timings: AnswerTimings | null;
-  note: string | null;
-}
-
-export interface AskState {
-  question: string;
-  status: 'retrieving' | 'answering' | 'verifying' | 'done' | 'error';
-  error: string | null;
-  results: RetrievedChunk[];
-  considered: RetrievedChunk[];
-  retrievalTimings: RetrievalTimings | null;
-  /** Why the search ran differently than asked (e.g. vectors still loading). */
-  retrievalNote?: string;
-  answerability: Answerability | null;
-  /** Source n of the RAG prompt is sources[n - 1]. */
-  sources: RetrievedChunk[];
-  prompts: ComparisonPrompts | null;
-  rag: AnswerState;
-  baseline: AnswerState;
 }
 
 export interface LabState {
@@ -104,4 +57,3 @@ export interface LabState {
   ask: AskState | null;
 }
 
-export const emptyAnswer = (): AnswerState => ({ kind: 'none', text: '', streaming: false, stats: null, check: null, timings: null, note: null });

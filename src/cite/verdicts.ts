@@ -1,0 +1,120 @@
+/**
+ * Two separate verdicts per answer, because they fail separately:
+ *
+ * - faithful: every sentence is backed by the passages it cites (from the sentence check in
+ *   verify.ts). An extractive answer is a quotation: faithful by construction. The baseline had no
+ *   sources, so it cannot be faithful to any; the lab reports how much of it your documents back.
+ * - relevant: the answer addresses the question. Measured as the idf-weighted share of the
+ *   question's terms that the answer covers, where each answer sentence also counts the source
+ *   sentence it rests on (so "Canberra [1]" covers "capital of Australia" when [1] says so).
+ *
+ * A quotation about Sumatra and Australia is faithful and, for "What is the capital of
+ * Australia?", irrelevant: both verdicts are shown, side by side.
+ */
+import { splitSentences } from '../chunk/segment';
+import { analyze } from '../index/analyze';
+import type { QueryTerm } from '../retrieve/hybrid';
+import type { AnswerCheck, SourceForCheck } from './verify';
+
+export type FaithfulLevel = 'faithful' | 'partly' | 'unfaithful' | 'quotation' | 'no-sources' | 'declined';
+export type RelevantLevel = 'relevant' | 'partly' | 'irrelevant' | 'declined';
+
+export interface Verdict<Level> {
+  level: Level;
+  /** 0…1 where it applies. */
+  score: number | null;
+  /** One plain sentence for the page and the CLIs. */
+  summary: string;
+}
+
+export interface AnswerVerdicts {
+  faithful: Verdict<FaithfulLevel>;
+  relevant: Verdict<RelevantLevel>;
+}
+
+/** Shares of the question's weight an answer must cover. */
+export const RELEVANT_AT = 0.7;
+export const PARTLY_RELEVANT_AT = 0.4;
+/** A term with this share of the question's weight is its point: an answer without it is beside it. */
+export const KEY_TERM_SHARE = 0.4;
+
+export type AnswerKind = 'llm' | 'extractive' | 'baseline';
+
+const withoutCitations = (text: string) => text.replace(/\[[^\]]*\]/g, ' ');
+
+/** Answers that decline ("not found", "I don't know") are neither relevant nor faithful: they abstain. */
+const DECLINE = /\b(not found in your documents|(?:do|does) not contain the answer|(?:i|we) (?:do not|don't|cannot|can't) (?:know|say|answer|tell)|no information (?:about|on)|not (?:mentioned|stated) in the (?:sources|documents))\b/i;
+
+export function isDecline(text: string): boolean {
+  return DECLINE.test(text) && analyze(withoutCitations(text)).length <= 16;
+}
+
+function sourceSentences(text: string): Set<string>[] {
+  return splitSentences(text).map((s) => new Set(analyze(s)));
+}
+
+/**
+ * Idf-weighted share of the question's terms covered by the answer; each answer sentence may also
+ * lean on the one sentence of a source it cites that shares most of its own words.
+ */
+export function relevanceScore(queryTerms: QueryTerm[], check: AnswerCheck, sources: SourceForCheck[]): { score: number; missing: string[]; keyMissing: string[] } {
+  const total = queryTerms.reduce((s, t) => s + t.idf, 0);
+  if (total <= 0) return { score: 0, missing: [], keyMissing: [] };
+  const covered = new Set<string>();
+  const sentencesOf = new Map<number, Set<string>[]>();
+  for (const sentence of check.sentences) {
+    const own = new Set(analyze(withoutCitations(sentence.text)));
+    for (const t of own) covered.add(t);
+    for (const n of sentence.cites) {
+      const source = sources.find((s) => s.n === n);
+      if (!source) continue;
+      if (!sentencesOf.has(n)) sentencesOf.set(n, sourceSentences(source.text));
+      let anchor: Set<string> | null = null;
+      let best = 0;
+      for (const terms of sentencesOf.get(n)!) {
+        let shared = 0;
+        for (const t of own) if (terms.has(t)) shared++;
+        if (shared > best) [best, anchor] = [shared, terms];
+      }
+      // The anchor must carry the answer's own words (at least half), or it is not what the sentence says.
+      if (anchor && best >= Math.max(1, own.size / 2)) for (const t of anchor) covered.add(t);
+    }
+  }
+  const missing = queryTerms.filter((t) => !covered.has(t.term));
+  return {
+    score: queryTerms.reduce((s, t) => s + (covered.has(t.term) ? t.idf : 0), 0) / total,
+    missing: missing.map((t) => t.term),
+    keyMissing: missing.filter((t) => t.idf / total >= KEY_TERM_SHARE).map((t) => t.term),
+  };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+export function judgeAnswer(kind: AnswerKind, text: string, check: AnswerCheck | null, queryTerms: QueryTerm[], sources: SourceForCheck[]): AnswerVerdicts {
+  if (!check || !text.trim() || isDecline(text)) {
+    const summary = 'Declined: the answer says the information is not there.';
+    return { faithful: { level: 'declined', score: null, summary }, relevant: { level: 'declined', score: null, summary } };
+  }
+  const sentences = check.sentences.length;
+  let faithful: Verdict<FaithfulLevel>;
+  if (kind === 'extractive') {
+    faithful = { level: 'quotation', score: 1, summary: 'A quotation of your documents: faithful by construction.' };
+  } else if (kind === 'baseline') {
+    const backed = check.counts.supported + check.counts.uncited;
+    faithful = { level: 'no-sources', score: null, summary: `No sources were given to this answer; ${backed} of ${sentences} sentence(s) agree with the retrieved passages.` };
+  } else {
+    const share = sentences ? check.counts.supported / sentences : 0;
+    const level: FaithfulLevel = share >= 0.999 ? 'faithful' : share > 0 ? 'partly' : 'unfaithful';
+    faithful = { level, score: share, summary: `${check.counts.supported} of ${sentences} sentence(s) are backed by the passages they cite (${pct(share)}).` };
+  }
+  const { score, missing, keyMissing } = relevanceScore(queryTerms, check, kind === 'baseline' ? [] : sources);
+  const level: RelevantLevel = keyMissing.length || score < PARTLY_RELEVANT_AT ? 'irrelevant' : score >= RELEVANT_AT ? 'relevant' : 'partly';
+  const relevant: Verdict<RelevantLevel> = {
+    level,
+    score,
+    summary: keyMissing.length
+      ? `Does not address the question's point (${keyMissing.join(', ')}); covers ${pct(score)} of what it asks.`
+      : `Covers ${pct(score)} of what the question asks (weighted by rarity)${level !== 'relevant' && missing.length ? `; missing: ${missing.join(', ')}` : ''}.`,
+  };
+  return { faithful, relevant };
+}
