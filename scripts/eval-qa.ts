@@ -67,7 +67,7 @@ for (const [i, item] of items.entries()) {
   const state = await askQuestion(item.question, ports, settings, { cache });
   const { rag: r, baseline: b } = state;
   const verdict = (a: AnswerState) => (a.verdicts ? { faithful: a.verdicts.faithful.level, relevant: a.verdicts.relevant.level } : null);
-  lines.push(JSON.stringify({ id: item.id, question: item.question, answerable: state.answerability?.answerable ?? false, answer: r.text, verdicts: verdict(r), baseline: b.text, baseline_verdicts: verdict(b) }));
+  lines.push(JSON.stringify({ id: item.id, question: item.question, answerable: state.answerability?.answerable ?? false, evidence: state.answerability?.evidence ?? null, reason: state.answerability?.reason ?? null, gold: answers, answer: r.text, verdicts: verdict(r), baseline: b.text, baseline_verdicts: verdict(b) }));
   if (answers.length === 0) {
     abstained.unanswerable.push(declined(r) ? 1 : 0);
     if (generator) base.declinedUnanswerable.push(declined(b) ? 1 : 0);

@@ -80,7 +80,7 @@ export function relevanceScore(queryTerms: QueryTerm[], check: AnswerCheck, sour
       if (anchor && best >= Math.max(1, own.size / 2)) for (const t of anchor) covered.add(t);
     }
   }
-  const missing = queryTerms.filter((t) => !covered.has(t.term));
+  const missing = queryTerms.filter((t) => !covered.has(t.term) && !(t.alias && covered.has(t.alias)));
   return {
     score: queryTerms.reduce((s, t) => s + (covered.has(t.term) ? t.idf : 0), 0) / total,
     missing: missing.map((t) => t.term),

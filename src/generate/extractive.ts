@@ -26,7 +26,7 @@ export interface ExtractiveAnswer {
   sentences: ExtractedSentence[];
 }
 
-export function extractAnswer(question: string, sources: ExtractSource[], maxSentences = 2): ExtractiveAnswer {
+export function extractAnswer(question: string, sources: ExtractSource[], maxSentences = 2, libraryWeights?: ReadonlyMap<string, number>): ExtractiveAnswer {
   const qTerms = [...new Set(analyze(question))];
   const candidates: (ExtractedSentence & { terms: Set<string>; rank: number })[] = [];
   // The same sentence in two passages (overlap, copies) is one candidate: an extract never repeats itself.
@@ -41,15 +41,18 @@ export function extractAnswer(question: string, sources: ExtractSource[], maxSen
     }
   });
   if (candidates.length === 0 || qTerms.length === 0) return { text: '', sentences: [] };
-  // Rarity among the candidate sentences: a term every sentence shares says little.
-  const idf = new Map(qTerms.map((t) => [t, Math.log(1 + candidates.length / (1 + candidates.filter((c) => c.terms.has(t)).length))]));
+  // Rarity in the whole library when known (on the SQuAD tune split this picked a sentence holding
+  // the answer 78.8 % of the time, against 77.0 % with rarity among the candidates alone).
+  const local = (t: string) => Math.log(1 + candidates.length / (1 + candidates.filter((c) => c.terms.has(t)).length));
+  const idf = new Map(qTerms.map((t) => [t, libraryWeights?.get(t) ?? local(t)]));
   const total = [...idf.values()].reduce((s, v) => s + v, 0) || 1;
   for (const c of candidates) {
     let covered = 0;
     for (const t of qTerms) if (c.terms.has(t)) covered += idf.get(t)!;
-    // Higher-ranked chunks win ties; a sentence that only repeats the question gains nothing extra.
+    // Higher-ranked chunks win near-ties (0.15 / (1 + rank), tuned on the SQuAD tune split: 80.0 %
+    // against 79.2 % with 0.03); a sentence that only repeats the question gains nothing extra.
     const novel = [...c.terms].filter((t) => !idf.has(t)).length;
-    c.score = covered / total + 0.03 / (1 + c.rank) + (novel > 0 ? 0.02 : -0.2);
+    c.score = covered / total + 0.15 / (1 + c.rank) + (novel > 0 ? 0.02 : -0.2);
   }
   const chosen = [...candidates].sort((a, b) => b.score - a.score).filter((c) => c.score > 0.05).slice(0, maxSentences);
   // Keep the chosen sentences in reading order within their ranks, so the answer reads naturally.

@@ -130,10 +130,29 @@ export class Bm25Index {
     this.totalLength = 0;
   }
 
+  documentFrequency(term: string): number {
+    return this.terms.get(term)?.df ?? 0;
+  }
+
   /** Inverse document frequency of an analyzed term in the live collection. */
   idf(term: string): number {
     const df = this.terms.get(term)?.df ?? 0;
     return Math.log(1 + (this.chunkCount - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * The library's closest term to one it lacks, within `maxEdits` edits ("charecter" → "charact",
+   * "telnet" → "telenet"), so a misspelt question is not read as one about something else.
+   */
+  nearestTerm(term: string, maxEdits: number): string | null {
+    let best: string | null = null;
+    let bestDistance = maxEdits + 1;
+    for (const candidate of this.terms.keys()) {
+      if (Math.abs(candidate.length - term.length) >= bestDistance || candidate[0] !== term[0]) continue;
+      const d = boundedEditDistance(term, candidate, bestDistance - 1);
+      if (d < bestDistance) [best, bestDistance] = [candidate, d];
+    }
+    return best;
   }
 
   /** Top-k chunks for a query, optionally only within some documents. */
@@ -165,4 +184,21 @@ export class Bm25Index {
     }
     return top.result().map(({ score, value }) => ({ id: value, score }));
   }
+}
+
+/** Levenshtein distance, or limit + 1 as soon as it must exceed `limit`. */
+function boundedEditDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = row;
+  }
+  return previous[b.length]!;
 }

@@ -76,6 +76,27 @@ export interface RetrievalModels {
 export interface QueryTerm {
   term: string;
   idf: number;
+  /** The library's spelling of a term it lacks (a typo in the question), counted as the term. */
+  alias?: string;
+}
+
+/**
+ * Words that shape a question rather than name its subject ("how much", "what does X stand for",
+ * "is short for"): they weigh a quarter, so a passage is not judged on them.
+ */
+const QUESTION_PHRASING = new Set(['mani', 'much', 'mean', 'call', 'name', 'stand', 'short', 'kind', 'type', 'refer', 'describ', 'exampl', 'term', 'els', 'known', 'consid']);
+
+export function weighQueryTerms(index: LibraryIndex, query: string): QueryTerm[] {
+  return [...new Set(analyze(query))].map((term) => {
+    let idf = index.bm25.idf(term);
+    let alias: string | undefined;
+    if (index.bm25.documentFrequency(term) === 0 && term.length >= 5) {
+      alias = index.bm25.nearestTerm(term, term.length >= 8 ? 2 : 1) ?? undefined;
+      if (alias) idf = index.bm25.idf(alias);
+    }
+    if (QUESTION_PHRASING.has(term)) idf /= 4;
+    return alias ? { term, idf, alias } : { term, idf };
+  });
 }
 
 export interface RetrievalOutcome {
@@ -176,7 +197,7 @@ export async function retrieve(index: LibraryIndex, query: string, settings: Ret
 
   const results = finalCut(collapseDuplicates(ranked, Math.max(settings.k * 3, 20)), settings);
   timings.totalMs = now() - started;
-  const queryTerms = [...new Set(analyze(query))].map((term) => ({ term, idf: index.bm25.idf(term) }));
+  const queryTerms = weighQueryTerms(index, query);
   return { results, retriever: settings.retriever, queryTerms, considered: ranked.slice(0, Math.max(settings.k * 4, settings.rerankTop, 20)), timings };
 }
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { citationPieces } from '../cite/parse-citations';
 import type { AnswerCheck, SentenceLabel } from '../cite/verify';
 
 const LABEL_TEXT: Record<SentenceLabel, string> = {
@@ -9,46 +10,41 @@ const LABEL_TEXT: Record<SentenceLabel, string> = {
 
 /**
  * Model output and document text are untrusted: they are only ever React text nodes, never HTML.
- * Citation markers become buttons that select the source.
+ * Citation markers, as the one citation parser reads them, become buttons that select the source.
  */
-export function AnswerText({ text, check, onCite }: { text: string; check: AnswerCheck | null; onCite: (n: number) => void }) {
-  if (!check) return <p className="answer__text">{withCitations(text, onCite)}</p>;
+export function AnswerText({ text, check, sourceCount, onCite }: { text: string; check: AnswerCheck | null; sourceCount: number; onCite: (n: number) => void }) {
+  if (!check) return <p className="answer__text">{withCitations(text, sourceCount, onCite)}</p>;
   return (
     <p className="answer__text">
       {check.sentences.map((s, i) => (
         <span key={i} className={`sentence sentence--${s.label}`} title={`${LABEL_TEXT[s.label]} (support ${Math.round(s.support * 100)} %)`} data-label={s.label}>
-          {withCitations(s.text, onCite, s.invalidCites)}{' '}
+          {withCitations(s.text, sourceCount, onCite)}{' '}
         </span>
       ))}
     </p>
   );
 }
 
-function withCitations(text: string, onCite: (n: number) => void, invalid: number[] = []) {
-  const parts: ReactNode[] = [];
-  let last = 0;
-  for (const match of text.matchAll(/\[(\d+(?:\s*[,;–—-]\s*\d+)*)\]/g)) {
-    parts.push(text.slice(last, match.index));
-    const numbers = match[1]!.split(/[,;]/).flatMap((p) => {
-      const [a, b] = p.split(/[–—-]/).map((x) => Number(x.trim()));
-      return b ? Array.from({ length: Math.max(0, b - a! + 1) }, (_, i) => a! + i) : [a!];
-    });
-    parts.push(
-      <span key={match.index} className="cite">
+function withCitations(text: string, sourceCount: number, onCite: (n: number) => void): ReactNode[] {
+  return citationPieces(text, sourceCount).map((piece, p) =>
+    piece.kind === 'text' ? (
+      piece.text
+    ) : (
+      <span key={p} className="cite">
         [
-        {numbers.map((n, i) => (
-          <span key={n}>
-            {i ? ', ' : ''}
-            <button type="button" className={`cite__n${invalid.includes(n) ? ' cite__n--invalid' : ''}`} onClick={() => onCite(n)} title={invalid.includes(n) ? 'This source does not exist' : `Show source ${n}`}>
-              {n}
-            </button>
-          </span>
-        ))}
+        {piece.marker.numbers.map((n, i) => {
+          const invalid = piece.marker.invalid.includes(n);
+          return (
+            <span key={n}>
+              {i ? ', ' : ''}
+              <button type="button" className={`cite__n${invalid ? ' cite__n--invalid' : ''}`} onClick={() => onCite(n)} aria-label={invalid ? `[${n}] a source that does not exist` : `[${n}] show source ${n}`}>
+                {n}
+              </button>
+            </span>
+          );
+        })}
         ]
-      </span>,
-    );
-    last = match.index + match[0].length;
-  }
-  parts.push(text.slice(last));
-  return parts;
+      </span>
+    ),
+  );
 }

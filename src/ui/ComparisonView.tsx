@@ -5,34 +5,23 @@ import { AnswerText } from './AnswerText';
 import type { Lab } from './lab/lab';
 import type { AnswerState, AskState } from './lab/state';
 import { LatencyTable } from './LatencyTable';
+import { VerdictLegend, Verdicts } from './Verdicts';
 
-function Groundedness({ answer }: { answer: AnswerState }) {
-  if (!answer.check) return null;
-  const { counts, groundedness, invalidCitations } = answer.check;
-  return (
-    <p className="grounded" data-testid="groundedness">
-      <strong>{Math.round(groundedness * 100)} % grounded</strong>{' '}
-      <span className="muted">
-        {counts.supported} supported · {counts.uncited} uncited · {counts.unsupported} unsupported
-        {invalidCitations ? ` · ${invalidCitations} citation(s) of sources that do not exist` : ''}
-      </span>
-    </p>
-  );
-}
-
-function AnswerCard({ title, subtitle, answer, testId, onCite }: { title: string; subtitle: string; answer: AnswerState; testId: string; onCite: (n: number) => void }) {
+function AnswerCard({ title, subtitle, answer, testId, sourceCount, onCite }: { title: string; subtitle: string; answer: AnswerState; testId: string; sourceCount: number; onCite: (n: number) => void }) {
   return (
     <article className="panel answer" data-testid={testId} aria-busy={answer.streaming}>
       <h2>{title}</h2>
       <p className="muted">{subtitle}</p>
       {answer.note ? <p className="note">{answer.note}</p> : null}
-      {answer.text ? <AnswerText text={answer.text} check={answer.check} onCite={onCite} /> : answer.streaming ? <p className="muted">…</p> : null}
+      {answer.text ? <AnswerText text={answer.text} check={answer.check} sourceCount={sourceCount} onCite={onCite} /> : answer.streaming ? <p className="muted">…</p> : null}
       {answer.text === NOT_FOUND ? <p className="muted">Try other words, add documents, or lower the relevance threshold in Settings.</p> : null}
-      <Groundedness answer={answer} />
+      <Verdicts answer={answer} />
       {answer.timings ? <LatencyTable timings={answer.timings} /> : null}
     </article>
   );
 }
+
+const RETRIEVER_NAMES = { bm25: 'keyword search (BM25)', dense: 'dense search', hybrid: 'hybrid search (BM25 + dense)' } as const;
 
 export function ComparisonView({ ask, lab }: { ask: AskState; lab: Lab }) {
   const [selected, setSelected] = useState<number | null>(null);
@@ -41,9 +30,10 @@ export function ComparisonView({ ask, lab }: { ask: AskState; lab: Lab }) {
     <section aria-label="Answers">
       {ask.error ? <p className="panel error" role="alert">{ask.error}</p> : null}
       <div className="comparison">
-        <AnswerCard title="With your documents (RAG)" subtitle={`${ask.sources.length} retrieved passage(s) in the prompt, cited as [n]`} answer={ask.rag} testId="answer-rag" onCite={setSelected} />
-        <AnswerCard title="Prompt only (baseline)" subtitle="Same model and settings, no retrieval" answer={ask.baseline} testId="answer-baseline" onCite={setSelected} />
+        <AnswerCard title="With your documents (RAG)" subtitle={`${ask.sources.length} retrieved passage(s), cited as [n]${ask.retrieverUsed ? ` · retrieved with ${RETRIEVER_NAMES[ask.retrieverUsed]}` : ''}`} answer={ask.rag} testId="answer-rag" sourceCount={ask.sources.length} onCite={setSelected} />
+        <AnswerCard title="Prompt only (baseline)" subtitle="Same model and settings, no retrieval" answer={ask.baseline} testId="answer-baseline" sourceCount={0} onCite={setSelected} />
       </div>
+      <VerdictLegend />
       {selected ? (
         <aside className="panel source" data-testid="source-viewer">
           <button type="button" className="source__close" onClick={() => setSelected(null)} aria-label="Close source">×</button>

@@ -2,6 +2,7 @@ import { normalizeForDedupe } from '../chunk/dedupe';
 import { sourceLabel } from '../generate/prompt';
 import type { AskState } from './lab/state';
 import { formatMs } from './format';
+import { AnswerabilityView } from './AnswerabilityView';
 
 const num = (v: number | null, digits = 3) => (v === null ? '–' : v.toFixed(digits));
 
@@ -11,9 +12,10 @@ export function Inspector({ ask }: { ask: AskState }) {
   // Repeated passages (copies of a file, boilerplate) crowd out others: point them out.
   const firstWithText = new Map<string, number>();
   const duplicateOf = new Map<string, number>();
+  const rankOf = new Map(ask.considered.map((r) => [r.chunk.id, r.trace.fusedRank]));
   for (const r of ask.considered) {
     const key = normalizeForDedupe(r.chunk.text);
-    const first = firstWithText.get(key);
+    const first = r.trace.duplicateOf ? rankOf.get(r.trace.duplicateOf) : firstWithText.get(key);
     if (first === undefined) firstWithText.set(key, r.trace.fusedRank);
     else duplicateOf.set(r.chunk.id, first);
   }
@@ -22,14 +24,7 @@ export function Inspector({ ask }: { ask: AskState }) {
     <details className="panel inspector" open data-testid="inspector">
       <summary>Inspector: retrieval trace{t ? ` (search ${formatMs(t.bm25Ms + t.denseMs + t.fuseMs)})` : ''}</summary>
       {ask.retrievalNote ? <p className="warning">{ask.retrievalNote}</p> : null}
-      {ask.answerability ? (
-        <p className="muted">
-          Question terms found in the results: {Math.round(ask.answerability.coverage * 100)} %
-          {ask.answerability.bestDense !== null ? ` · best cosine ${ask.answerability.bestDense.toFixed(3)}` : ''}
-          {ask.answerability.bestRerank !== null ? ` · best rerank ${ask.answerability.bestRerank.toFixed(2)}` : ''}
-          {ask.answerability.answerable ? '' : ' — below the threshold: "not found" instead of a guess.'}
-        </p>
-      ) : null}
+      {ask.answerability ? <AnswerabilityView ask={ask} /> : null}
       <div className="table-scroll">
         <table className="trace">
           <thead>
@@ -50,7 +45,7 @@ export function Inspector({ ask }: { ask: AskState }) {
                 <td>
                   <div className="trace__source">
                     {sourceLabel(r.chunk)}
-                    {duplicateOf.has(r.chunk.id) ? <span className="tag tag--warning">same text as #{duplicateOf.get(r.chunk.id)}</span> : null}
+                    {duplicateOf.has(r.chunk.id) ? <span className="tag tag--warning">{r.trace.duplicateOf ? 'collapsed: ' : ''}same text as #{duplicateOf.get(r.chunk.id)}</span> : null}
                   </div>
                   <div className="trace__text">{r.chunk.text.slice(0, 220)}{r.chunk.text.length > 220 ? '…' : ''}</div>
                 </td>

@@ -29,8 +29,8 @@ export function SettingsPanel({ lab, settings }: { lab: Lab; settings: LabSettin
         <NumberField label="RRF constant" value={retrieval.rrfK} min={1} max={200} onChange={(rrfK) => lab.updateSettings({ retrieval: { ...retrieval, rrfK } })} />
         <NumberField label="Rerank top N" value={retrieval.rerankTop} min={2} max={50} onChange={(rerankTop) => lab.updateSettings({ retrieval: { ...retrieval, rerankTop } })} />
         <NumberField label="Minimum score (0 = off)" value={retrieval.minScore ?? 0} min={-20} max={50} step={0.05} onChange={(v) => lab.updateSettings({ retrieval: { ...retrieval, minScore: v === 0 ? null : v } })} />
-        <NumberField label="“Not found” below term coverage" value={answerable.minCoverage} min={0} max={1} step={0.05} onChange={(minCoverage) => lab.updateSettings({ answerable: { ...answerable, minCoverage } })} />
-        <NumberField label="…and below cosine" value={answerable.minDense} min={0} max={1} step={0.05} onChange={(minDense) => lab.updateSettings({ answerable: { ...answerable, minDense } })} />
+        <NumberField label="“Not found” below evidence (0–1)" value={answerable.minEvidence} min={0} max={1} step={0.01} onChange={(minEvidence) => lab.updateSettings({ answerable: { ...answerable, minEvidence } })} />
+        <NumberField label="…or when a key term carrying this share is missing" value={answerable.maxMissingShare} min={0} max={1} step={0.05} onChange={(maxMissingShare) => lab.updateSettings({ answerable: { ...answerable, maxMissingShare } })} />
         <label className="field">
           Vector index
           <select value={settings.backend} onChange={(e) => lab.updateSettings({ backend: e.target.value as LabSettings['backend'] })}>

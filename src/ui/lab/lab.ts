@@ -21,7 +21,7 @@ import type { IndexSettings } from '../../store/schema';
 import type { LabConfig } from '../lab-config';
 import { reindexDocument } from './reindex';
 import { runComparison } from './run-comparison';
-import { emptyAnswer, type LabSettings, type LabState, type ModelSlot, type ModelTaskKey } from './state';
+import { newAskState, type LabSettings, type LabState, type ModelSlot, type ModelTaskKey } from './state';
 import { Store } from './store';
 
 const SETTINGS_KEY = 'offline-rag-lab:settings';
@@ -40,7 +40,10 @@ function initialSettings(): LabSettings {
   };
   try {
     const saved = JSON.parse(globalThis.localStorage?.getItem(SETTINGS_KEY) ?? 'null') as Partial<LabSettings> | null;
-    return saved ? { ...defaults, ...saved, retrieval: { ...defaults.retrieval, ...saved.retrieval, docIds: undefined, types: undefined } } : defaults;
+    if (!saved) return defaults;
+    // Settings saved by an older version may lack newer fields (or carry retired ones): defaults fill them.
+    const answerable = { minEvidence: saved.answerable?.minEvidence ?? defaults.answerable.minEvidence, maxMissingShare: saved.answerable?.maxMissingShare ?? defaults.answerable.maxMissingShare };
+    return { ...defaults, ...saved, answerable, retrieval: { ...defaults.retrieval, ...saved.retrieval, docIds: undefined, types: undefined } };
   } catch {
     return defaults;
   }
@@ -237,14 +240,17 @@ export class Lab {
     this.stop();
     const controller = new AbortController();
     this.askController = controller;
-    this.store.set({
-      ask: { question, status: 'retrieving', error: null, results: [], considered: [], retrievalTimings: null, answerability: null, sources: [], prompts: null, rag: emptyAnswer(), baseline: emptyAnswer() },
-    });
+    this.store.set({ ask: newAskState(question) });
     const update = (patch: object) => {
       if (this.askController === controller) this.store.set((s) => ({ ask: s.ask ? { ...s.ask, ...patch } : s.ask }));
     };
     try {
-      await runComparison(question, { index: this.index, embed: this.embed, rerank: this.rerank, generate: this.generate }, this.state.settings, update, controller.signal);
+      const identity = (task: ModelTaskKey) => {
+        const info = this.state.models[task].info;
+        return info ? { id: info.model, dtype: info.dtype } : null;
+      };
+      const models = { embed: identity('embed'), rerank: identity('rerank') };
+      await runComparison(question, { index: this.index, embed: this.embed, rerank: this.rerank, generate: this.generate, models }, this.state.settings, update, controller.signal);
     } catch (error) {
       update({ status: 'error', error: (error as Error).message });
     }
