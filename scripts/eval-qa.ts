@@ -1,7 +1,7 @@
 /**
  * Question-answering quality through the lab's own ask pipeline (the page's code path).
  *
- *   npm run -s eval:qa -- --qa qa.jsonl --corpus corpus.jsonl [--mode extractive|llm] [--k 5]
+ *   npm run -s eval:qa -- --qa qa.jsonl --corpus <corpus.jsonl | folder> [--mode extractive|llm] [--k 5]
  *       [--model <LLM id or folder>] [--embed-model <id or folder>] [--rerank-model <id or folder>]
  *       [--limit N] [--items-out FILE] [--json]
  *
@@ -28,7 +28,7 @@ import { DEFAULT_RETRIEVAL } from '../src/retrieve/hybrid.ts';
 import { Reranker } from '../src/retrieve/reranker.ts';
 import { intValue, parseArgs, usage } from './cli/args.ts';
 import { readJsonl } from './cli/beir.ts';
-import { beirDocuments, buildIndex } from './cli/corpus-index.ts';
+import { beirDocuments, buildIndex, fileDocuments } from './cli/corpus-index.ts';
 import { nodeTokenCounter, resolveNodeModel } from './cli/node-models.ts';
 import { nodePorts } from './cli/node-ports.ts';
 
@@ -42,7 +42,9 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 const embedEntry = resolveNodeModel(args.values.get('--embed-model'), 'embed', offline);
 const counter = await nodeTokenCounter(embedEntry);
 const embedder = args.values.has('--embed-model') ? await Embedder.load(embedEntry, { device: 'cpu' }) : null;
-const index = await buildIndex(beirDocuments(args.values.get('--corpus') ?? usage('--corpus is required')), { counter, ...(embedder ? { embedder } : {}), onProgress: log });
+const corpusPath = args.values.get('--corpus') ?? usage('--corpus is required (a BEIR corpus.jsonl, or a folder of documents)');
+const docs = corpusPath.endsWith('.jsonl') ? beirDocuments(corpusPath) : await fileDocuments(corpusPath, log);
+const index = await buildIndex(docs, { counter, ...(embedder ? { embedder } : {}), onProgress: log });
 const reranker = args.values.has('--rerank-model') ? await Reranker.load(resolveNodeModel(args.values.get('--rerank-model'), 'rerank', offline), { device: 'cpu' }) : null;
 const generator = mode === 'llm' ? await Generator.load(resolveNodeModel(args.values.get('--model'), 'generate', offline), { device: 'cpu' }) : null;
 let items = readJsonl<{ id: string; question: string; answers?: string[] }>(args.values.get('--qa') ?? usage('--qa is required'));

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { causalLmGraph, crossEncoderGraph, embedderGraph } from './tiny-models/models.ts';
+import { causalLmGraph, crossEncoderGraph, embedderGraph, scaledEmbedderGraph } from './tiny-models/models.ts';
 import { tokenTable } from './tiny-models/token-table.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -77,6 +77,16 @@ function main(): void {
     bertConfig({ architectures: ['BertModel'], hidden_size: embedDims }),
     embedderGraph(tokenTable(vocab, embedDims, 1234, special), bertSize, embedDims),
   );
+
+  // The same token table at two cosine scales, for the calibration tests.
+  for (const [name, offset] of [['a', 0], ['b', Math.sqrt(0.66)]] as const) {
+    writeModel(
+      `tiny-embedder-scale-${name}`,
+      'bert-uncased',
+      bertConfig({ architectures: ['BertModel'], hidden_size: embedDims + 1 }),
+      scaledEmbedderGraph(tokenTable(vocab, embedDims, 1234, special), bertSize, embedDims, offset),
+    );
+  }
 
   // Broken copies for the error-message tests: one without its weights, one with garbage weights.
   const embedder = join(outRoot, 'offline-rag-lab', 'tiny-embedder');

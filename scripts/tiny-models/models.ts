@@ -25,6 +25,40 @@ export function embedderGraph(table: Float32Array, vocabSize: number, dims: numb
 }
 
 /**
+ * A BERT-I/O embedder read with CLS pooling whose first output row is
+ *   [sqrt(1 − offset²) · normalize(masked mean of token vectors), offset]
+ * so its cosine between two texts is (1 − offset²) · c + offset², where c is the cosine of the plain
+ * mean-pooled embedder with the same table: two such models differ by an exact affine change of
+ * scale. The other rows repeat the first (only row 0 is read).
+ */
+export function scaledEmbedderGraph(table: Float32Array, vocabSize: number, dims: number, offset: number): Uint8Array {
+  const g = new GraphBuilder();
+  const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
+  const mask = g.input('attention_mask', 'int64', ['batch', 'seq']);
+  const types = g.input('token_type_ids', 'int64', ['batch', 'seq']);
+  g.floats('table', [vocabSize, dims], table);
+  g.scalar('zero', 0);
+  g.scalar('eps', 1e-9);
+  g.scalar('scale', Math.sqrt(1 - offset * offset));
+  g.scalar('offset', offset);
+  g.ints('axis1', [1]);
+  g.ints('axis2', [2]);
+  const emb = g.op('Gather', ['table', ids]);
+  const typesZero = g.op('Mul', [g.op('Cast', [types], { to: FLOAT }), 'zero']);
+  const weights = g.op('Add', [g.op('Cast', [mask], { to: FLOAT }), typesZero]);
+  const w3 = g.op('Unsqueeze', [weights, 'axis2']);
+  const sum = g.op('ReduceSum', [g.op('Mul', [emb, w3]), 'axis1'], { keepdims: 1 });
+  const norm = g.op('Sqrt', [g.op('Add', [g.op('ReduceSum', [g.op('Mul', [sum, sum]), 'axis2'], { keepdims: 1 }), 'eps'])]);
+  const unit = g.op('Mul', [g.op('Div', [sum, norm]), 'scale']);
+  // A [batch, 1, 1] column of `offset`, built from the mask so its shape follows the batch.
+  const column = g.op('Add', [g.op('Mul', [g.op('ReduceSum', [w3, 'axis1'], { keepdims: 1 }), 'zero']), 'offset']);
+  const row = g.op('Concat', [unit, column], { axis: 2 });
+  g.op('Mul', [row, w3], {}, 'last_hidden_state');
+  g.output('last_hidden_state', 'float', ['batch', 'seq', dims + 1]);
+  return g.toBytes('tiny_scaled_embedder');
+}
+
+/**
  * BERT sequence classification with one label: the cosine of the mean token vectors of segment A
  * (query) and segment B (passage), scaled to a logit. Overlapping words rank higher, as a reranker should.
  */

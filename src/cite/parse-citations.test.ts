@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCitations } from './parse-citations';
+import fc from 'fast-check';
+import { citationPieces, MAX_CITATIONS_PER_MARKER, parseCitations } from './parse-citations';
 
 const numbers = (text: string, sources = 5) => parseCitations(text, sources).markers.map((m) => m.numbers);
 
@@ -32,5 +33,38 @@ describe('citation parsing', () => {
   it('ignores brackets that are not citations', () => {
     expect(parseCitations('An array [a, b] and a note [sic] and [].', 5)).toEqual({ markers: [], malformed: [] });
     expect(parseCitations('A range [1-99] is too wide.', 100).malformed.map((m) => m.raw)).toEqual(['[1-99]']);
+  });
+});
+
+describe('citation parsing on document text', () => {
+  it('refuses an absurd range instead of expanding it ([1-90000000] from a real document)', () => {
+    const text = 'Table 4 lists the intervals used [1-90000000]. Then [2].';
+    const { markers, malformed } = parseCitations(text, 5);
+    expect(markers.map((m) => m.numbers)).toEqual([[2]]);
+    expect(malformed.map((m) => m.raw)).toEqual(['[1-90000000]']);
+    const pieces = citationPieces(text, 5);
+    expect(pieces.filter((p) => p.kind === 'marker')).toHaveLength(1);
+    expect(pieces.map((p) => (p.kind === 'text' ? p.text : p.marker.raw)).join('')).toBe(text);
+  });
+
+  it('never yields more than a bounded number of citations per marker, and pieces always rebuild the text (fuzz)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const book = readFileSync(new URL('../../test/fixtures/docs/pg26184.txt', import.meta.url), 'utf8');
+    const marker = fc.oneof(
+      fc.tuple(fc.nat(100_000_000), fc.nat(100_000_000)).map(([a, b]) => `[${a}-${b}]`),
+      fc.array(fc.nat(999), { minLength: 1, maxLength: 6 }).map((ns) => `[${ns.join(', ')}]`),
+      fc.constantFrom('[', ']', '[[1]]', '[1–3]', '[source 2]', '[2'),
+    );
+    fc.assert(
+      fc.property(fc.nat(book.length - 400), fc.array(fc.tuple(fc.nat(400), marker), { maxLength: 6 }), fc.nat(20), (at, inserts, sources) => {
+        let text = book.slice(at, at + 400);
+        for (const [pos, m] of inserts) text = text.slice(0, pos) + m + text.slice(pos);
+        const { markers } = parseCitations(text, sources);
+        for (const m of markers) expect(m.numbers.length).toBeLessThanOrEqual(MAX_CITATIONS_PER_MARKER);
+        const pieces = citationPieces(text, sources);
+        expect(pieces.map((p) => (p.kind === 'text' ? p.text : text.slice(p.marker.start, p.marker.end))).join('')).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -24,6 +24,8 @@ const BRACKET = /\[([^[\]\n]{0,40})\]/g;
 /** A range wider than this ("[1-90000000]", found in real documents) is malformed, not expanded. */
 const LIST = /^\s*\d+\s*(?:[-–—]\s*\d+\s*)?(?:[,;]\s*\d+\s*(?:[-–—]\s*\d+\s*)?)*$/;
 const MAX_RANGE = 50;
+/** A marker lists at most this many sources (the bracket holds at most 40 characters). */
+export const MAX_CITATIONS_PER_MARKER = 200;
 
 export function parseCitations(text: string, sourceCount: number): ParsedCitations {
   const markers: CitationMarker[] = [];
@@ -45,7 +47,7 @@ export function parseCitations(text: string, sourceCount: number): ParsedCitatio
         malformed.push({ start, raw: match[0] });
         continue;
       }
-      for (let n = from; n <= to; n++) if (!numbers.includes(n)) numbers.push(n);
+      for (let n = from; n <= to && numbers.length < MAX_CITATIONS_PER_MARKER; n++) if (!numbers.includes(n)) numbers.push(n);
     }
     if (numbers.length === 0) continue;
     markers.push({ start, end: start + match[0].length, raw: match[0], numbers, invalid: numbers.filter((n) => n < 1 || n > sourceCount) });

@@ -54,35 +54,40 @@ function sourceSentences(text: string): Set<string>[] {
 }
 
 /**
- * Idf-weighted share of the question's terms covered by the answer; each answer sentence may also
- * lean on the one sentence of a source it cites that shares most of its own words.
+ * Idf-weighted share of the question's terms that one sentence of the answer covers (the best
+ * sentence counts: one sentence about Australia and another about a capital do not answer "the
+ * capital of Australia"). Each sentence may also lean on the one sentence of a source it cites that
+ * shares most of its own words.
  */
 export function relevanceScore(queryTerms: QueryTerm[], check: AnswerCheck, sources: SourceForCheck[]): { score: number; missing: string[]; keyMissing: string[] } {
   const total = queryTerms.reduce((s, t) => s + t.idf, 0);
   if (total <= 0) return { score: 0, missing: [], keyMissing: [] };
-  const covered = new Set<string>();
   const sentencesOf = new Map<number, Set<string>[]>();
+  const has = (covered: Set<string>, t: QueryTerm) => covered.has(t.term) || (t.alias !== undefined && covered.has(t.alias));
+  let best = { score: -1, covered: new Set<string>() };
   for (const sentence of check.sentences) {
     const own = new Set(analyze(withoutCitations(sentence.text)));
-    for (const t of own) covered.add(t);
+    const covered = new Set(own);
     for (const n of sentence.cites) {
       const source = sources.find((s) => s.n === n);
       if (!source) continue;
       if (!sentencesOf.has(n)) sentencesOf.set(n, sourceSentences(source.text));
       let anchor: Set<string> | null = null;
-      let best = 0;
+      let shared = 0;
       for (const terms of sentencesOf.get(n)!) {
-        let shared = 0;
-        for (const t of own) if (terms.has(t)) shared++;
-        if (shared > best) [best, anchor] = [shared, terms];
+        let s = 0;
+        for (const t of own) if (terms.has(t)) s++;
+        if (s > shared) [shared, anchor] = [s, terms];
       }
       // The anchor must carry the answer's own words (at least half), or it is not what the sentence says.
-      if (anchor && best >= Math.max(1, own.size / 2)) for (const t of anchor) covered.add(t);
+      if (anchor && shared >= Math.max(1, own.size / 2)) for (const t of anchor) covered.add(t);
     }
+    const score = queryTerms.reduce((s, t) => s + (has(covered, t) ? t.idf : 0), 0) / total;
+    if (score > best.score) best = { score, covered };
   }
-  const missing = queryTerms.filter((t) => !covered.has(t.term) && !(t.alias && covered.has(t.alias)));
+  const missing = queryTerms.filter((t) => !has(best.covered, t));
   return {
-    score: queryTerms.reduce((s, t) => s + (covered.has(t.term) ? t.idf : 0), 0) / total,
+    score: Math.max(0, best.score),
     missing: missing.map((t) => t.term),
     keyMissing: missing.filter((t) => t.idf / total >= KEY_TERM_SHARE).map((t) => t.term),
   };

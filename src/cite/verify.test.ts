@@ -43,12 +43,23 @@ describe('answer verification', () => {
     expect(check.groundedness).toBe(0);
   });
 
-  it('uses embedding similarity when sentence and source vectors are given', () => {
+  it("uses embedding similarity on the model's calibrated scale, and never against a fixed cosine", () => {
     const v = (x: number, y: number) => Float32Array.from([x, y]).map((c, _, a) => c / Math.hypot(...a));
     const withVectors = sources.map((s, i) => ({ ...s, vector: i === 0 ? v(1, 0) : v(0, 1) }));
+    const stats = (mean: number) => ({ mean, sd: 0.05, p95: mean + 0.1 });
+    const calibration = { kind: 'dense-sentence' as const, model: 'm', dtype: 'fp32', library: 'l', related: stats(0.9), background: stats(0.1), samples: 40 };
     // Few shared words, but the meaning matches source 1 exactly.
-    const check = verifyAnswer('Finished 1889, in time for the exhibition [1].', withVectors, [v(1, 0)]);
-    expect(check.sentences[0]!.label).toBe('supported');
+    const answer = 'Finished 1889, in time for the exhibition [1].';
+    expect(verifyAnswer(answer, withVectors, [v(1, 0)], { calibration }).sentences[0]!.label).toBe('supported');
+    expect(verifyAnswer(answer, withVectors, [v(1, 0)]).sentences[0]!.label).toBe('unsupported');
+  });
+
+  it('splits hard-wrapped text into sentences where they end, not at line breaks', () => {
+    const wrapped = 'In a continuous line from that peninsula stretch the long islands of\nSumatra, Java, Bally, and Timor; which form a vast\nmole. [1] That great America on the other side of the sphere, Australia, was\ngiven to the enlightened world by the whaleman. [2]';
+    const sentences = answerSentences(wrapped);
+    expect(sentences).toHaveLength(2);
+    expect(sentences[0]!.text).toMatch(/^In a continuous line[\s\S]*mole\. \[1\]$/);
+    expect(sentences[1]!.text).toMatch(/^That great America[\s\S]*whaleman\. \[2\]$/);
   });
 
   it('attaches a trailing citation sentence to the sentence before it', () => {

@@ -1,14 +1,15 @@
 /** Standard IR metrics over a ranked list of ids and graded relevance judgments (as in BEIR/trec_eval). */
 export type Judgments = ReadonlyMap<string, number>;
 
+/** trec_eval's ndcg_cut: the gain of a document is its judged grade (not 2^grade − 1). */
 export function ndcgAt(ranked: string[], judgments: Judgments, k: number): number {
   let dcg = 0;
   ranked.slice(0, k).forEach((id, i) => {
     const gain = judgments.get(id) ?? 0;
-    if (gain > 0) dcg += (2 ** gain - 1) / Math.log2(i + 2);
+    if (gain > 0) dcg += gain / Math.log2(i + 2);
   });
   const ideal = [...judgments.values()].filter((g) => g > 0).sort((a, b) => b - a).slice(0, k);
-  const idcg = ideal.reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
+  const idcg = ideal.reduce((s, g, i) => s + g / Math.log2(i + 2), 0);
   return idcg === 0 ? 0 : dcg / idcg;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBaselinePrompt, buildRagPrompt, INSTRUCTIONS, sourceLabel, type PromptCounter } from './prompt';
+import { BASELINE_INSTRUCTIONS, buildBaselinePrompt, buildRagPrompt, INSTRUCTIONS, sourceLabel, type PromptCounter } from './prompt';
 
 // A stand-in for the chat template: one token per word, plus role markers.
 const counter: PromptCounter = {
@@ -33,12 +33,18 @@ describe('prompts', () => {
     expect(built.tokens).toBeLessThanOrEqual(200);
   });
 
-  it('gives the baseline the same instructions without sources', () => {
+  it('gives the baseline its own instructions: answer from what the model knows, say when it does not, nothing to cite', () => {
     const baseline = buildBaselinePrompt('What is it?', counter);
-    expect(baseline.messages[0]!.content).toBe(INSTRUCTIONS);
+    expect(baseline.messages[0]!.content).toBe(BASELINE_INSTRUCTIONS);
+    expect(BASELINE_INSTRUCTIONS).toMatch(/from what you know/);
+    expect(BASELINE_INSTRUCTIONS).toMatch(/I do not know/);
+    expect(BASELINE_INSTRUCTIONS).toMatch(/no sources/);
     expect(baseline.prompt).not.toContain('Sources:');
+    expect(baseline.prompt).toContain('Question: What is it?');
     const rag = buildRagPrompt('What is it?', [source('a', 5)], 1000, 100, counter);
-    expect(rag.messages[0]!.content).toBe(baseline.messages[0]!.content);
+    expect(rag.messages[0]!.content).toBe(INSTRUCTIONS);
+    expect(INSTRUCTIONS).toMatch(/Cite every statement/);
+    expect(BASELINE_INSTRUCTIONS).not.toMatch(/Cite every statement/);
   });
 
   it('refuses a question that cannot fit at all', () => {

@@ -165,6 +165,11 @@ export const CATALOG: readonly CatalogEntry[] = [
     license: 'Apache-2.0',
     testOnly: true,
   },
+  // Two embedders whose cosines differ by an exact affine change of scale (unrelated pairs near 0.1
+  // and near 0.7), for the calibration tests: the lab's verdicts must not depend on the scale.
+  ...(['a', 'b'] as const).map(
+    (name): CatalogEntry => ({ ...TINY_EMBEDDER, id: `${TINY_EMBEDDER.id}-scale-${name}`, label: `Tiny test embedder (cosine scale ${name})`, summary: 'For calibration tests only.', pooling: 'cls', dims: 33 }),
+  ),
   // Broken copies of the tiny embedder, for tests of the error messages.
   ...(['missing-weights', 'corrupt-weights'] as const).map(
     (name): CatalogEntry => ({ ...TINY_EMBEDDER, id: `${TINY_EMBEDDER.id}-${name}`, label: `Tiny test embedder (${name})`, summary: 'For tests of load failures only.' }),
