@@ -9,7 +9,7 @@
  * (extractive) and the baseline says there is nothing to compare.
  */
 import { judgeAnswer } from '../cite/verdicts';
-import { answerSentences, verifyAnswer, type SourceForCheck } from '../cite/verify';
+import { answerSentences, quotationCheck, verifyAnswer, type SourceForCheck } from '../cite/verify';
 import { extractAnswer } from '../generate/extractive';
 import type { ChatMessage, GenerationStats } from '../generate/generator';
 import { isAbortError } from '../models/protocol';
@@ -166,7 +166,7 @@ async function verify(
   const checkSources: SourceForCheck[] = numberedSources(sources);
   const texts = [rag.text, baseline.text];
   let vectors: Float32Array[][] | null = null;
-  if (ports.embed && sources.length && used.denseSentence) {
+  if (ports.embed && sources.length && used.denseSentence && (rag.kind === 'llm' || baseline.text)) {
     // The sources' vectors are already in the index; only the answers' sentences need embedding.
     const stored = await ports.embed.storedVectors(sources.map((r) => r.chunk.id));
     stored.forEach((v, i) => {
@@ -178,7 +178,11 @@ async function verify(
     vectors = sentences.map((list) => list.map(() => flat[offset++]!));
   }
   const declined = (text: string) => !text || text === NOT_FOUND;
-  const ragCheck = declined(rag.text) ? null : verifyAnswer(rag.text, checkSources, vectors?.[0], { calibration: used.denseSentence });
+  const ragCheck = declined(rag.text)
+    ? null
+    : rag.kind === 'extractive' && rag.extract
+      ? quotationCheck(rag.extract)
+      : verifyAnswer(rag.text, checkSources, vectors?.[0], { calibration: used.denseSentence });
   const baseCheck = baseline.text ? verifyAnswer(baseline.text, checkSources, vectors?.[1], { citable: 0, calibration: used.denseSentence }) : null;
   return {
     rag: { ...rag, check: ragCheck, verdicts: judgeAnswer(rag.kind === 'extractive' ? 'extractive' : 'llm', rag.text, ragCheck, queryTerms, checkSources) },

@@ -141,3 +141,19 @@ export function verifyAnswer(answer: string, sources: SourceForCheck[], sentence
     malformedCitations: parsed.malformed.length,
   };
 }
+
+/**
+ * The check of an extractive answer: each quoted sentence is backed by the passage it was copied
+ * from, by construction. Built from the quotation itself rather than by splitting the joined text
+ * again (a quoted heading without a full stop would run into the next sentence).
+ */
+export function quotationCheck(quotes: { text: string; n: number }[]): AnswerCheck {
+  let offset = 0;
+  const sentences: SentenceCheck[] = quotes.map((q) => {
+    const text = `${q.text} [${q.n}]`;
+    const start = offset;
+    offset += text.length + 1;
+    return { start, end: start + text.length, text, label: 'supported', cites: [q.n], invalidCites: [], bestSource: q.n, support: 1 };
+  });
+  return { sentences, groundedness: sentences.length ? 1 : 0, counts: { supported: sentences.length, uncited: 0, unsupported: 0 }, invalidCitations: 0, malformedCitations: 0 };
+}

@@ -46,16 +46,60 @@ export function extractAnswer(question: string, sources: ExtractSource[], maxSen
   const local = (t: string) => Math.log(1 + candidates.length / (1 + candidates.filter((c) => c.terms.has(t)).length));
   const idf = new Map(qTerms.map((t) => [t, libraryWeights?.get(t) ?? local(t)]));
   const total = [...idf.values()].reduce((s, v) => s + v, 0) || 1;
+  const expected = expectedAnswerType(question);
   for (const c of candidates) {
     let covered = 0;
     for (const t of qTerms) if (c.terms.has(t)) covered += idf.get(t)!;
-    // Higher-ranked chunks win near-ties (0.15 / (1 + rank), tuned on the SQuAD tune split: 80.0 %
-    // against 79.2 % with 0.03); a sentence that only repeats the question gains nothing extra.
+    // Higher-ranked chunks win near-ties; a sentence holding the kind of thing asked for (a year
+    // for "when", a number for "how many") and the question's word pairs gains; one that only
+    // repeats the question gains nothing. Weights tuned on the SQuAD mixed set's tune split, where
+    // the first sentence held a gold answer 80.9 % of the time (79.2 % without these three terms).
     const novel = [...c.terms].filter((t) => !idf.has(t)).length;
-    c.score = covered / total + 0.15 / (1 + c.rank) + (novel > 0 ? 0.02 : -0.2);
+    c.score = covered / total + 0.15 / (1 + c.rank) + (novel > 0 ? 0.02 : -0.2) + 0.2 * answerTypeFit(expected, c.text, question) + 0.1 * bigramShare(question, c.text);
   }
   const chosen = [...candidates].sort((a, b) => b.score - a.score).filter((c) => c.score > 0.05).slice(0, maxSentences);
   // Keep the chosen sentences in reading order within their ranks, so the answer reads naturally.
   const sentences = chosen.map(({ terms: _t, rank: _r, ...s }) => ({ ...s, score: Math.round(s.score * 1000) / 1000 }));
   return { text: sentences.map((s) => `${s.text} [${s.n}]`).join(' '), sentences };
+}
+
+export type AnswerType = 'time' | 'number' | 'person' | 'place' | null;
+
+/** What kind of thing the question asks for, from its wording ("When…", "How many…", "Who…"). */
+export function expectedAnswerType(question: string): AnswerType {
+  const q = question.toLowerCase();
+  if (/\b(when|what year|which year|what date|what century|what decade|how long ago)\b/.test(q)) return 'time';
+  if (/\b(how (many|much|long|old|far|large|big|high|tall)|what (percentage|percent|number|amount)|how often)\b/.test(q)) return 'number';
+  if (/\b(who|whom|whose)\b/.test(q)) return 'person';
+  if (/\bwhere\b/.test(q)) return 'place';
+  return null;
+}
+
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const NUMBER_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
+
+/** 1 when the sentence holds something of the expected kind that the question does not already say. */
+export function answerTypeFit(type: AnswerType, sentence: string, question: string): number {
+  if (!type) return 0;
+  const asked = new Set(question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const fresh = (sentence.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !asked.has(w.toLowerCase()));
+  const text = fresh.join(' ');
+  if (type === 'time') return /\b1\d{3}\b|\b20\d{2}\b/.test(text) || MONTH.test(text) ? 1 : 0;
+  if (type === 'number') return /\d/.test(text) || NUMBER_WORD.test(text) ? 1 : 0;
+  // Names and places: a capitalised word that is not the sentence's first and not in the question.
+  return fresh.slice(1).some((w) => /^\p{Lu}/u.test(w)) ? 1 : 0;
+}
+
+/** Share of the question's word pairs that appear in the sentence: phrases matter, not just words. */
+export function bigramShare(question: string, sentence: string): number {
+  const pairs = (text: string) => {
+    const words = analyze(text);
+    return new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
+  };
+  const q = pairs(question);
+  if (q.size === 0) return 0;
+  const s = pairs(sentence);
+  let hit = 0;
+  for (const p of q) if (s.has(p)) hit++;
+  return hit / q.size;
 }
