@@ -15,6 +15,7 @@ import { DEFAULT_ANSWERABLE, NOT_FOUND } from '../retrieve/answerable';
 import { DEFAULT_RETRIEVAL } from '../retrieve/hybrid';
 import { addFile } from '../store/add-files';
 import { startIndexWorker, type IndexClient } from '../store/index-client';
+import { startEmbedWorker } from '../embed/embed-client';
 import { runComparison } from '../ui/lab/run-comparison';
 import type { AskSettings, AskState } from './types';
 import { memoryCalibrationCache } from './calibrate';
@@ -88,5 +89,40 @@ describe('the ask pipeline in the page', () => {
     expect(state.prompts!.baseline.prompt).not.toContain('Sources:');
     expect(state.baseline.text.length).toBeGreaterThan(0);
     expect(state.baseline.verdicts!.faithful.level).toBe('no-sources');
+  });
+});
+
+describe('calibration in the page', () => {
+  it('gives the same verdicts with two embedders whose cosine scales differ', async () => {
+    const runs: AskState[][] = [];
+    for (const name of ['a', 'b']) {
+      const model = `${TINY.embedder}-scale-${name}`;
+      const embed = startEmbedWorker();
+      const own = startIndexWorker();
+      const ingest = startIngestWorker();
+      workers.push(embed, own, ingest);
+      const info = await embed.call('load', { model, device: 'wasm', config: TEST_RUNTIME });
+      const active = { chunk: DEFAULT_CHUNK_SETTINGS, embedModel: model };
+      await own.call('open', { dbName: `scale-${name}-${crypto.randomUUID()}`, active, dims: info.dims, backend: 'exact' });
+      for (const file of VERDICT_FILES) {
+        const bytes = new Uint8Array(await (await fetch(`/test/fixtures/verdicts/${file}`)).arrayBuffer());
+        await addFile(file, bytes, { ingest, index: own, embed }, { settings: active, dims: info.dims, config: TEST_RUNTIME });
+      }
+      const hybrid = { ...settings, retrieval: { ...settings.retrieval, retriever: 'hybrid' as const } };
+      const cache = memoryCalibrationCache();
+      const states: AskState[] = [];
+      for (const c of VERDICT_CASES) {
+        states.push(await runComparison(c.question, { index: own, embed, rerank: null, generate: null, models: { embed: { id: model, dtype: info.dtype } } }, hybrid, () => {}, new AbortController().signal, cache));
+      }
+      runs.push(states);
+    }
+    const [a, b] = runs as [AskState[], AskState[]];
+    expect(a[0]!.calibrations!.denseQuery!.background.mean).toBeLessThan(0.25);
+    expect(b[0]!.calibrations!.denseQuery!.background.mean).toBeGreaterThan(0.6);
+    for (let i = 0; i < VERDICT_CASES.length; i++) {
+      expect(a[i]!.answerability!.details.denseCalibrated).toBeCloseTo(b[i]!.answerability!.details.denseCalibrated!, 3);
+      expect(b[i]!.answerability!.answerable).toBe(a[i]!.answerability!.answerable);
+      expect(b[i]!.rag.verdicts).toEqual(a[i]!.rag.verdicts);
+    }
   });
 });

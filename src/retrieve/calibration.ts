@@ -89,7 +89,8 @@ function probeSentence(text: string): string | null {
  */
 export function planCalibration(passages: CalibrationPassage[], n = 48, perProbe = 4, seed = 7): CalibrationPlan | null {
   const random = mulberry32(seed);
-  const pool = [...passages].sort((a, b) => a.id.localeCompare(b.id));
+  // Ordered by content, not by id (ids are random per library), so the same texts plan the same way.
+  const pool = [...passages].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.id.localeCompare(b.id)));
   for (let i = pool.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];

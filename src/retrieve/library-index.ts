@@ -75,7 +75,10 @@ export class LibraryIndex {
    * a model's scores, with the library's identity for caching that calibration.
    */
   samplePassages(n: number): { passages: CalibrationPassage[]; library: string } {
-    const ids = [...this.chunkIdsByDoc.keys()].sort().flatMap((docId) => this.chunkIdsByDoc.get(docId)!);
+    // Documents in order of their first chunk's text: ids are random, the texts are the library.
+    const firstText = (docId: string) => this.chunks.get(this.chunkIdsByDoc.get(docId)![0] ?? '')?.text ?? '';
+    const docs = [...this.chunkIdsByDoc.keys()].sort((a, b) => (firstText(a) < firstText(b) ? -1 : firstText(a) > firstText(b) ? 1 : 0));
+    const ids = docs.flatMap((docId) => this.chunkIdsByDoc.get(docId)!);
     const step = Math.max(1, ids.length / n);
     const passages: CalibrationPassage[] = [];
     for (let i = 0; i < ids.length && passages.length < n; i += step) {
