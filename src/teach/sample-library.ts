@@ -6,6 +6,8 @@ import type { TeachItem } from './types';
 
 export interface SampleManifest {
   name: string;
+  /** Where the documents are, relative to the manifest. */
+  folder?: string;
   documents: { file: string; date?: string; tags?: string[] }[];
   questions: string;
 }
@@ -23,7 +25,7 @@ export async function loadSampleLibrary(io: SampleIo, onProgress?: (done: number
   const docs: LibraryDoc[] = [];
   for (const [i, entry] of manifest.documents.entries()) {
     const docId = sampleDocId(entry.file);
-    const parsed = await io.parse(entry.file, await io.bytes(entry.file), docId);
+    const parsed = await io.parse(entry.file, await io.bytes(manifest.folder ? `${manifest.folder}/${entry.file}` : entry.file), docId);
     docs.push({ docId, parsed, tags: entry.tags ?? [], ...(entry.date ? { date: entry.date } : {}) });
     onProgress?.(i + 1, manifest.documents.length);
   }

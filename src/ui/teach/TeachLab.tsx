@@ -1,0 +1,98 @@
+/**
+ * The teaching lab: the sample library (in memory, apart from the user's own), seven guided
+ * experiments, the evaluation panel and the chunk viewer. Loaded on demand (see TeachMount).
+ */
+import { useState } from 'react';
+import { storedCalibrationCache } from '../lab/calibration-cache';
+import type { Lab } from '../lab/lab';
+import { useStore } from '../lab/store';
+import { EXPERIMENTS } from '../../teach/catalog';
+import { buildMemoryLibrary } from '../../teach/memory-library';
+import type { ExperimentContext } from '../../teach/types';
+import { ChunkViewer } from './ChunkViewer';
+import { EvaluationPanel } from './EvaluationPanel';
+import { ExperimentCard } from './ExperimentCard';
+import { buildParts, copyUserLibrary, loadSamples, modelPorts, type TeachLibrary } from './teach-session';
+import { ProgressLine, useRun } from './useRun';
+import './teach.css';
+
+export default function TeachLab({ lab }: { lab: Lab }) {
+  const state = useStore(lab.store);
+  const load = useRun<TeachLibrary>();
+  const [loadedWith, setLoadedWith] = useState<string | null>(null);
+  const library = load.result;
+
+  const loadSample = () =>
+    load.start(async (signal, onProgress) => {
+      const loaded = await loadSamples(lab, (done, total) => onProgress({ done, total, label: 'sample documents' }), signal);
+      setLoadedWith(loaded.library.dense ? 'with the embedding model (hybrid search)' : 'keyword search only (no embedding model loaded)');
+      return loaded;
+    });
+  const copyMine = () =>
+    load.start(async (signal) => {
+      const copied = await copyUserLibrary(lab, library?.items ?? [], signal);
+      setLoadedWith(copied.library.dense ? 'with the embedding model (hybrid search)' : 'keyword search only (no embedding model loaded)');
+      return copied;
+    });
+
+  const context = async (): Promise<ExperimentContext> => {
+    if (!library) throw new Error('Load the sample library first (or copy your library): the experiments run on it.');
+    if (!library.items.length) throw new Error('This library has no question set: load the sample library, whose questions the experiments ask.');
+    const settings = lab.teachingClients().settings;
+    return {
+      library: library.library,
+      models: modelPorts(lab),
+      items: library.items,
+      settings,
+      cache: storedCalibrationCache(),
+      rebuild: (chunk, signal) => buildMemoryLibrary(library.library.docs, chunk, buildParts(lab), signal ? { signal } : {}),
+    };
+  };
+
+  return (
+    <>
+      <section className="panel" aria-label="Teaching lab" data-testid="teach">
+        <h2>Teaching lab</h2>
+        <p>
+          Measure what RAG articles claim. The sample library is a handful of openly licensed documents and two written for the lab (an outdated and a
+          current version of the same rules, and a document carrying a prompt injection), with questions and gold answers. It is held in memory, apart
+          from your own library, which the experiments never change.
+        </p>
+        <div className="teach-card__actions">
+          <button type="button" onClick={() => void loadSample()} disabled={load.running}>Load sample library</button>
+          <button type="button" onClick={() => void copyMine()} disabled={load.running || state.library.documents.length === 0}>
+            Use a copy of my library
+          </button>
+          {load.running ? <button type="button" onClick={load.cancel}>Cancel</button> : null}
+          <ProgressLine progress={load.progress} running={load.running} />
+        </div>
+        {load.error ? <p className="teach-error" role="alert">{load.error}</p> : null}
+        {library ? (
+          <p role="status" data-testid="teach-library">
+            {library.name}: {library.library.docs.length} documents, {library.library.index.size} chunks, {library.items.length} questions, indexed {loadedWith}.
+          </p>
+        ) : null}
+        {library?.manifest ? (
+          <details>
+            <summary>Documents and where they come from</summary>
+            <ul>
+              {library.library.docs.map((d) => (
+                <li key={d.docId}>
+                  {d.parsed.name} — {d.date ?? 'undated'} — tags: {d.tags.join(', ') || 'none'}
+                </li>
+              ))}
+            </ul>
+            <p className="teach-note">
+              Sources and licences: <a href={`${import.meta.env.BASE_URL}samples/PROVENANCE.md`} target="_blank" rel="noreferrer">PROVENANCE.md</a>.
+            </p>
+          </details>
+        ) : null}
+        <div className="teach-cards">
+          {EXPERIMENTS.map((e, i) => <ExperimentCard key={e.id} experiment={e} number={i + 1} context={context} />)}
+        </div>
+      </section>
+      <EvaluationPanel lab={lab} library={library} />
+      <ChunkViewer lab={lab} library={library} />
+    </>
+  );
+}
