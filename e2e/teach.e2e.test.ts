@@ -150,6 +150,13 @@ describe('teaching lab with the tiny generated models', () => {
     expect(await card.locator('dt').filter({ hasText: '— baseline' }).count()).toBe(5);
   });
 
+  it('"Reranking" measures with and without the cross-encoder', async () => {
+    const card = await runExperiment(page, 'Reranking');
+    const headers = await card.getByRole('figure').locator('thead th').allTextContents();
+    expect(headers).toEqual(['metric', 'without reranker', 'with reranker']);
+    expect(await card.textContent()).toMatch(/against the articles' 15–35 %/);
+  });
+
   it('"Injected instructions" runs both answers and marks the injected text', async () => {
     const card = await runExperiment(page, 'Injected instructions');
     const rows = await card.getByRole('figure').locator('tbody th').allTextContents();

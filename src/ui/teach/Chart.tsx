@@ -10,7 +10,13 @@ import 'uplot/dist/uPlot.min.css';
 // Distinguishable on light and dark backgrounds and for common colour-vision deficiencies.
 const COLOURS = ['#3b82f6', '#f97316', '#10b981', '#a855f7', '#eab308'];
 
-export function Chart({ spec, testId }: { spec: ChartSpec; testId?: string }) {
+export interface DataTable {
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/** `table`: the text alternative when it says more than the chart's own series (extra columns). */
+export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: string; table?: DataTable }) {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -56,7 +62,7 @@ export function Chart({ spec, testId }: { spec: ChartSpec; testId?: string }) {
               ...(spec.rightLabel ? [{ ...axis, label: spec.rightLabel, scale: 'right', side: 1 as const, grid: { show: false } }] : []),
             ],
             series,
-            legend: { show: true },
+            legend: { show: true, live: false },
             cursor: { show: false },
           },
           data,
@@ -78,16 +84,12 @@ export function Chart({ spec, testId }: { spec: ChartSpec; testId?: string }) {
       <table className="teach-table">
         <caption className="teach-visually-hidden">{spec.title} (data)</caption>
         <thead>
-          <tr>
-            <th scope="col">{spec.xLabel}</th>
-            {spec.series.map((s) => <th key={s.label} scope="col">{s.label}</th>)}
-          </tr>
+          <tr>{(table?.columns ?? [spec.xLabel, ...spec.series.map((s) => s.label)]).map((c) => <th key={c} scope="col">{c}</th>)}</tr>
         </thead>
         <tbody>
-          {spec.x.map((x, i) => (
-            <tr key={String(x)}>
-              <th scope="row">{x}</th>
-              {spec.series.map((s) => <td key={s.label}>{s.values[i] ?? '–'}</td>)}
+          {(table?.rows ?? spec.x.map((x, i) => [x, ...spec.series.map((s) => s.values[i] ?? null)])).map((row, i) => (
+            <tr key={i}>
+              {row.map((v, j) => (j === 0 ? <th key={j} scope="row">{v ?? '–'}</th> : <td key={j}>{v ?? '–'}</td>))}
             </tr>
           ))}
         </tbody>

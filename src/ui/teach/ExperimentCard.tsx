@@ -6,7 +6,7 @@ import { ProgressLine, useRun } from './useRun';
 
 export function ExperimentCard({ experiment, number, context }: { experiment: Experiment; number: number; context: () => Promise<ExperimentContext> }) {
   const run = useRun<ExperimentResult>();
-  const [notBefore, setNotBefore] = useState('2024-01-01');
+  const [notBefore, setNotBefore] = useState('');
   const [excludeTags, setExcludeTags] = useState('outdated');
   const title = `${number}. ${experiment.title}`;
   const start = () =>
@@ -45,19 +45,7 @@ export function ExperimentCard({ experiment, number, context }: { experiment: Ex
 function ResultView({ result, id }: { result: ExperimentResult; id: string }) {
   return (
     <div data-testid={`result-${id}`}>
-      <Chart spec={result.chart} testId={`chart-${id}`} />
-      {result.table.columns.length > result.chart.series.length + 1 ? (
-        <table className="teach-table">
-          <thead>
-            <tr>{result.table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-          </thead>
-          <tbody>
-            {result.table.rows.map((row, i) => (
-              <tr key={i}>{row.map((v, j) => <td key={j}>{v ?? '–'}</td>)}</tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <Chart spec={result.chart} testId={`chart-${id}`} {...(result.table.columns.length > result.chart.series.length + 1 ? { table: result.table } : {})} />
       <p>{result.summary}</p>
       <p className="teach-note">Ran with: {result.path}</p>
       {result.samples?.length ? (

@@ -8,7 +8,8 @@ import type { Lab } from '../lab/lab';
 import { useStore } from '../lab/store';
 import { EXPERIMENTS } from '../../teach/catalog';
 import { buildMemoryLibrary } from '../../teach/memory-library';
-import type { ExperimentContext } from '../../teach/types';
+import type { ExperimentContext, TeachItem } from '../../teach/types';
+import { parseQuestionSet } from '../../eval/question-sets';
 import { ChunkViewer } from './ChunkViewer';
 import { EvaluationPanel } from './EvaluationPanel';
 import { ExperimentCard } from './ExperimentCard';
@@ -20,6 +21,8 @@ export default function TeachLab({ lab }: { lab: Lab }) {
   const state = useStore(lab.store);
   const load = useRun<TeachLibrary>();
   const [loadedWith, setLoadedWith] = useState<string | null>(null);
+  const [myQuestions, setMyQuestions] = useState<{ name: string; items: TeachItem[] } | null>(null);
+  const [questionError, setQuestionError] = useState<string | null>(null);
   const library = load.result;
 
   const loadSample = () =>
@@ -30,7 +33,8 @@ export default function TeachLab({ lab }: { lab: Lab }) {
     });
   const copyMine = () =>
     load.start(async (signal) => {
-      const copied = await copyUserLibrary(lab, library?.items ?? [], signal);
+      if (!myQuestions) throw new Error('Choose a question set (JSONL) for your library first: the experiments ask its questions.');
+      const copied = await copyUserLibrary(lab, myQuestions.items, signal);
       setLoadedWith(copied.library.dense ? 'with the embedding model (hybrid search)' : 'keyword search only (no embedding model loaded)');
       return copied;
     });
@@ -60,12 +64,31 @@ export default function TeachLab({ lab }: { lab: Lab }) {
         </p>
         <div className="teach-card__actions">
           <button type="button" onClick={() => void loadSample()} disabled={load.running}>Load sample library</button>
+          <label>
+            Questions for my library (JSONL){' '}
+            <input
+              type="file"
+              accept=".jsonl,.json,.txt"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (!file) return;
+                try {
+                  setMyQuestions({ name: file.name, items: parseQuestionSet(await file.text(), file.name) });
+                  setQuestionError(null);
+                } catch (error) {
+                  setQuestionError(`${(error as Error).message} Nothing was loaded.`);
+                }
+              }}
+            />
+          </label>
           <button type="button" onClick={() => void copyMine()} disabled={load.running || state.library.documents.length === 0}>
             Use a copy of my library
           </button>
           {load.running ? <button type="button" onClick={load.cancel}>Cancel</button> : null}
           <ProgressLine progress={load.progress} running={load.running} />
         </div>
+        {questionError ? <p className="teach-error" role="alert">{questionError}</p> : null}
+        {myQuestions ? <p className="teach-note">Questions for your library: {myQuestions.name} ({myQuestions.items.length}).</p> : null}
         {load.error ? <p className="teach-error" role="alert">{load.error}</p> : null}
         {library ? (
           <p role="status" data-testid="teach-library">
