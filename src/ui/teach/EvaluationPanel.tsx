@@ -12,7 +12,7 @@ import { runEvaluation, type Evaluation } from '../../teach/evaluation';
 import { buildMemoryLibrary, memoryPorts, type MemoryLibrary } from '../../teach/memory-library';
 import type { ChartSpec } from '../../teach/types';
 import { Chart } from './Chart';
-import { buildParts, modelPorts, type TeachLibrary } from './teach-session';
+import { buildParts, modelPorts, teachSettings, type TeachLibrary } from './teach-session';
 import { ProgressLine, useRun } from './useRun';
 
 interface QuestionSource {
@@ -63,7 +63,7 @@ export function EvaluationPanel({ lab, library }: { lab: Lab; library: TeachLibr
       } else if (library) searched = library.library;
       else throw new Error('Load the sample library (or copy your library) above first: the questions are asked of it.');
       const ports = memoryPorts(searched, modelPorts(lab));
-      const settings = lab.teachingClients().settings;
+      const settings = teachSettings(lab);
       return runEvaluation(source.items, ports, settings, { cache: storedCalibrationCache(), signal, onItem: (done, total) => onProgress({ done, total, label: 'questions' }) });
     });
 

@@ -13,7 +13,7 @@ import { parseQuestionSet } from '../../eval/question-sets';
 import { ChunkViewer } from './ChunkViewer';
 import { EvaluationPanel } from './EvaluationPanel';
 import { ExperimentCard } from './ExperimentCard';
-import { buildParts, copyUserLibrary, loadSamples, modelPorts, type TeachLibrary } from './teach-session';
+import { buildParts, copyUserLibrary, loadSamples, modelPorts, teachSettings, type TeachLibrary } from './teach-session';
 import { ProgressLine, useRun } from './useRun';
 import './teach.css';
 
@@ -42,7 +42,7 @@ export default function TeachLab({ lab }: { lab: Lab }) {
   const context = async (): Promise<ExperimentContext> => {
     if (!library) throw new Error('Load the sample library first (or copy your library): the experiments run on it.');
     if (!library.items.length) throw new Error('This library has no question set: load the sample library, whose questions the experiments ask.');
-    const settings = lab.teachingClients().settings;
+    const settings = teachSettings(lab);
     return {
       library: library.library,
       models: modelPorts(lab),

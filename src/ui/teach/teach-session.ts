@@ -4,6 +4,7 @@
  * model ports the experiments and the evaluation panel ask through. No DOM here.
  */
 import type { AskPorts } from '../../ask/ports';
+import type { AskSettings } from '../../ask/types';
 import type { ChunkSettings } from '../../chunk/chunker';
 import type { ParsedDocument } from '../../ingest/types';
 import { buildMemoryLibrary, type BuildParts, type LibraryDoc, type MemoryLibrary } from '../../teach/memory-library';
@@ -41,6 +42,16 @@ export function modelPorts(lab: Lab): Pick<AskPorts, 'embed' | 'rerank' | 'gener
   const c = lab.teachingClients();
   const { embed, rerank, generate } = pagePorts({ index: c.index, embed: c.embed, rerank: c.rerank, generate: c.generate, models: c.models });
   return { embed: embed ?? null, rerank: rerank ?? null, generate: generate ?? null };
+}
+
+/**
+ * The page's ask settings for a memory library: the page's document and type filters name the
+ * user's documents, so they are dropped here.
+ */
+export function teachSettings(lab: Lab): AskSettings {
+  const { retrieval, decoding, answerable, answerMode } = lab.teachingClients().settings;
+  const { docIds: _docIds, types: _types, ...rest } = retrieval;
+  return { retrieval: rest, decoding, answerable, answerMode };
 }
 
 export async function loadSamples(lab: Lab, onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<TeachLibrary> {
