@@ -8,7 +8,8 @@ import { chunkDocument, DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from '../..
 import type { TokenCounter } from '../../src/chunk/token-counter.ts';
 import { Embedder } from '../../src/embed/embedder.ts';
 import { parseFile } from '../../src/ingest/parse.ts';
-import { DocumentBuilder, IngestError, type ParsedDocument } from '../../src/ingest/types.ts';
+import { corpusDocument } from '../../src/eval/question-sets.ts';
+import { IngestError, type ParsedDocument } from '../../src/ingest/types.ts';
 import { ExactIndex } from '../../src/index/exact-index.ts';
 import { VoyIndex } from '../../src/index/voy-index.ts';
 import { initVoyNode } from '../../src/index/voy-node.ts';
@@ -23,14 +24,7 @@ export interface CorpusDocument {
 
 /** BEIR corpus: each record becomes a document whose title is its first heading. */
 export function beirDocuments(path: string): CorpusDocument[] {
-  return readCorpus(path).map((d) => {
-    const doc = new DocumentBuilder();
-    if (d.title) doc.heading(d.title, 1);
-    doc.block('paragraph', d.text);
-    const parsed = doc.build(d.id, 'text');
-    if (d.title) parsed.title = d.title;
-    return { docId: d.id, parsed };
-  });
+  return readCorpus(path).map((d) => ({ docId: d.id, parsed: corpusDocument(d) }));
 }
 
 export async function fileDocuments(folderOrFile: string, onError: (message: string) => void): Promise<CorpusDocument[]> {

@@ -10,6 +10,7 @@ import { LibraryPanel } from './LibraryPanel';
 import { ModelCatalog } from './ModelCatalog';
 import { ModelsPanel } from './ModelsPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { TeachMount } from './teach/TeachMount';
 
 export function App() {
   const lab = useMemo(() => new Lab(readLabConfig()), []);
@@ -39,6 +40,7 @@ export function App() {
           <AskPanel lab={lab} state={state} />
           {state.ask ? <ComparisonView ask={state.ask} lab={lab} /> : <Intro />}
           {state.ask ? <Inspector ask={state.ask} /> : null}
+          <TeachMount lab={lab} />
           <details className="panel">
             <summary>Model catalog</summary>
             <ModelCatalog device={state.device?.device ?? 'wasm'} showTestModels={lab.config.showTestModels} />

@@ -260,6 +260,15 @@ export class Lab {
     this.askController?.abort();
   }
 
+  /** The workers and settings the teaching lab borrows, read when one of its runs starts. */
+  teachingClients() {
+    const identity = (task: ModelTaskKey) => {
+      const info = this.state.models[task].info;
+      return info ? { id: info.model, dtype: info.dtype } : null;
+    };
+    return { ingest: this.ingest, index: this.index, embed: this.embed, rerank: this.rerank, generate: this.generate, models: { embed: identity('embed'), rerank: identity('rerank') }, tokenizerModel: this.state.models.embed.id, config: this.runtime(), settings: this.state.settings };
+  }
+
   /** Full text of a stored document, for the source viewer. */
   source(docId: string) {
     return this.index.call('source', { docId });

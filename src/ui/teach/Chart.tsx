@@ -1,0 +1,99 @@
+/**
+ * A chart of an experiment's result, drawn by uPlot (loaded on first use, so the page bundle stays
+ * small), inside a named figure with its data as a table: the text alternative that screen
+ * readers and projector-squinters can read.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ChartSpec } from '../../teach/types';
+import 'uplot/dist/uPlot.min.css';
+
+// Distinguishable on light and dark backgrounds and for common colour-vision deficiencies.
+const COLOURS = ['#3b82f6', '#f97316', '#10b981', '#a855f7', '#eab308'];
+
+export interface DataTable {
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/** `table`: the text alternative when it says more than the chart's own series (extra columns). */
+export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: string; table?: DataTable }) {
+  const host = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    let plot: { destroy(): void } | null = null;
+    let cancelled = false;
+    import('uplot')
+      .then(({ default: uPlot }) => {
+        if (cancelled) return;
+        const ink = getComputedStyle(el).color || '#333';
+        const n = spec.x.length;
+        const xs = spec.x.map((_, i) => i);
+        const bars = spec.kind === 'bar';
+        const barSeries = spec.series.filter((s) => !s.right);
+        const align = (i: number): -1 | 0 | 1 => (barSeries.length === 2 ? (i === 0 ? -1 : 1) : 0);
+        const font = '14px system-ui, sans-serif';
+        const axis = { stroke: ink, font, labelFont: font, grid: { stroke: 'rgba(128,128,128,0.25)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } };
+        const band = spec.band ? [spec.band.from, spec.band.to] : [];
+        const series = [
+          {},
+          ...spec.series.map((s, i) => ({
+            label: s.label,
+            scale: s.right ? 'right' : 'y',
+            stroke: COLOURS[i % COLOURS.length]!,
+            width: 3,
+            ...(bars && !s.right
+              ? { fill: COLOURS[i % COLOURS.length]!, paths: uPlot.paths.bars!({ size: [barSeries.length === 2 ? 0.35 : 0.6, 120], align: align(i) }), points: { show: false } }
+              : { points: { size: 8 } }),
+          })),
+          ...band.map((v) => ({ label: `${spec.band!.label.split(':')[0]}: ${v} ms`, scale: 'y', stroke: ink, width: 1, dash: [6, 4], points: { show: false } })),
+        ];
+        const data = [xs, ...spec.series.map((s) => s.values), ...band.map((v) => xs.map(() => v))] as unknown as ConstructorParameters<typeof uPlot>[1];
+        plot = new uPlot(
+          {
+            width: Math.max(320, Math.min(el.clientWidth || 640, 900)),
+            height: 300,
+            scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(max, ...band) * 1.1 || 1] }, right: { range: (_u, _min, max) => [0, max * 1.1 || 1] } },
+            axes: [
+              { ...axis, label: spec.xLabel, splits: () => xs, values: (_u, splits) => splits.map((i) => String(spec.x[i] ?? '')) },
+              { ...axis, label: spec.yLabel, scale: 'y' },
+              ...(spec.rightLabel ? [{ ...axis, label: spec.rightLabel, scale: 'right', side: 1 as const, grid: { show: false } }] : []),
+            ],
+            series,
+            legend: { show: true, live: false },
+            cursor: { show: false },
+          },
+          data,
+          el,
+        );
+      })
+      .catch((e: Error) => setError(`The chart could not be drawn (${e.message}); the table below has the same data.`));
+    return () => {
+      cancelled = true;
+      plot?.destroy();
+    };
+  }, [spec]);
+
+  return (
+    <figure className="teach-chart" aria-label={spec.title} data-testid={testId}>
+      <figcaption>{spec.title}</figcaption>
+      <div ref={host} className="teach-chart__plot" role="img" aria-label={`${spec.title}: chart; the table below gives the same numbers.`} />
+      {error ? <p role="alert">{error}</p> : null}
+      <table className="teach-table">
+        <caption className="teach-visually-hidden">{spec.title} (data)</caption>
+        <thead>
+          <tr>{(table?.columns ?? [spec.xLabel, ...spec.series.map((s) => s.label)]).map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+        </thead>
+        <tbody>
+          {(table?.rows ?? spec.x.map((x, i) => [x, ...spec.series.map((s) => s.values[i] ?? null)])).map((row, i) => (
+            <tr key={i}>
+              {row.map((v, j) => (j === 0 ? <th key={j} scope="row">{v ?? '–'}</th> : <td key={j}>{v ?? '–'}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

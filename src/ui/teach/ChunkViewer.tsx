@@ -1,0 +1,94 @@
+/**
+ * The chunk viewer: a document's text cut as the library cuts it (same ingest worker and chunker
+ * as adding a file, and as `npm run -s chunk`), with boundaries, overlaps marked, token counts,
+ * pages and headings. Text is rendered as text, never as HTML.
+ */
+import { useState } from 'react';
+import type { Chunk } from '../../chunk/chunker';
+import type { ParsedDocument } from '../../ingest/types';
+import type { Lab } from '../lab/lab';
+import { buildParts, type TeachLibrary } from './teach-session';
+import { ProgressLine, useRun } from './useRun';
+
+interface Viewed {
+  doc: ParsedDocument;
+  chunks: Chunk[];
+}
+
+export function ChunkViewer({ lab, library }: { lab: Lab; library: TeachLibrary | null }) {
+  const userDocs = lab.store.get().library.documents;
+  const options = [
+    ...(library?.library.docs ?? []).map((d) => ({ key: `t:${d.docId}`, label: `${d.parsed.name} (${library!.name})` })),
+    ...userDocs.map((d) => ({ key: `u:${d.id}`, label: `${d.name} (your library)` })),
+  ];
+  const defaults = lab.teachingClients().settings.chunk;
+  const [choice, setChoice] = useState('');
+  const [size, setSize] = useState(defaults.size);
+  const [overlap, setOverlap] = useState(defaults.overlap);
+  const run = useRun<Viewed>();
+  const selected = choice || options[0]?.key || '';
+
+  const show = () =>
+    run.start(async () => {
+      let doc: ParsedDocument | null = null;
+      if (selected.startsWith('t:')) doc = library?.library.docs.find((d) => `t:${d.docId}` === selected)?.parsed ?? null;
+      else doc = await lab.source(selected.slice(2));
+      if (!doc) throw new Error('That document is no longer available. Choose another one.');
+      const chunks = await buildParts(lab).chunk(doc, selected.slice(2), { size, overlap });
+      return { doc, chunks };
+    });
+
+  return (
+    <section className="panel" aria-label="Chunk viewer" data-testid="chunk-viewer">
+      <h2>Chunk viewer</h2>
+      {options.length === 0 ? <p>Load the sample library or add documents to see how they are cut.</p> : null}
+      <div className="teach-card__actions">
+        <label>
+          Document{' '}
+          <select value={selected} onChange={(e) => setChoice(e.target.value)} data-testid="chunk-doc">
+            {options.map((o) => <option key={o.key} value={o.key}>{o.label}</option>)}
+          </select>
+        </label>
+        <label>
+          Chunk size (tokens) <input type="number" min={16} max={2048} value={size} onChange={(e) => setSize(Number(e.target.value))} data-testid="chunk-size" />
+        </label>
+        <label>
+          Overlap (tokens) <input type="number" min={0} max={1024} value={overlap} onChange={(e) => setOverlap(Number(e.target.value))} data-testid="chunk-overlap" />
+        </label>
+        <button type="button" onClick={() => void show()} disabled={!selected || run.running}>Show chunks</button>
+        <ProgressLine progress={run.progress} running={run.running} />
+      </div>
+      {run.error ? <p className="teach-error" role="alert">{run.error}</p> : null}
+      {run.result ? <ChunkList viewed={run.result} /> : null}
+    </section>
+  );
+}
+
+function ChunkList({ viewed }: { viewed: Viewed }) {
+  const { doc, chunks } = viewed;
+  const total = chunks.reduce((s, c) => s + c.tokens, 0);
+  return (
+    <>
+      <p role="status">
+        {doc.name}: {chunks.length} chunks, {total} tokens{doc.pageCount ? `, ${doc.pageCount} pages` : ''}. Marked text repeats the end of the chunk before it (overlap).
+      </p>
+      <ol className="teach-chunks" data-testid="chunks">
+        {chunks.map((c, i) => {
+          const prevEnd = i > 0 ? chunks[i - 1]!.end : c.start;
+          const cut = Math.min(Math.max(prevEnd, c.start), c.end);
+          return (
+            <li key={c.ordinal} className="teach-chunk" data-start={c.start} data-end={c.end} data-tokens={c.tokens}>
+              <div className="teach-chunk__meta">
+                Chunk {c.ordinal + 1} · {c.tokens} tokens · characters {c.start}–{c.end}
+                {c.pages ? ` · ${c.pages[0] === c.pages[1] ? `page ${c.pages[0]}` : `pages ${c.pages[0]}–${c.pages[1]}`}` : ''}
+                {c.headings.length ? ` · ${c.headings.join(' › ')}` : ''}
+              </div>
+              {cut > c.start ? <mark title="overlap with the previous chunk">{doc.text.slice(c.start, cut)}</mark> : null}
+              {doc.text.slice(cut, c.end)}
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}
