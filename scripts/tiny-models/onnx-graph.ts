@@ -88,17 +88,7 @@ function valueInfo(name: string, type: ElemType, dims: (string | number)[]) {
   });
 }
 
-/** Deterministic PRNG (mulberry32) so that every generation writes the same bytes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../src/util/seeded-random.ts';
 
 /** Standard normal samples via Box–Muller. */
 export function gaussian(rand: () => number): () => number {

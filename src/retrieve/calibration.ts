@@ -12,6 +12,7 @@
  * models whose scores differ by an affine change of scale give the same calibrated values.
  */
 import { splitSentences } from '../chunk/segment';
+import { seededRandom } from '../util/seeded-random';
 
 export interface ScoreStats {
   mean: number;
@@ -61,18 +62,6 @@ export interface CalibrationPlan {
   background: number[][];
 }
 
-/** A small deterministic generator, so the same library always calibrates the same way. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The longest sentence with at least four words: short ones ("Chapter 3.") say nothing of meaning. */
 function probeSentence(text: string): string | null {
   let best: string | null = null;
@@ -88,7 +77,7 @@ function probeSentence(text: string): string | null {
  * five chunks away in the same one. Returns null when the library is too small to tell.
  */
 export function planCalibration(passages: CalibrationPassage[], n = 48, perProbe = 4, seed = 7): CalibrationPlan | null {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   // Ordered by content, not by id (ids are random per library), so the same texts plan the same way.
   const pool = [...passages].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.id.localeCompare(b.id)));
   for (let i = pool.length - 1; i > 0; i--) {
