@@ -29,7 +29,8 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-function shingles(normalized: string): Set<number> {
+/** Hashed word pairs of a normalized text: what near-duplicate detection compares. */
+export function shingles(normalized: string): Set<number> {
   const words = normalized.replace(/[^\p{L}\p{N} ]/gu, '').split(' ').filter(Boolean);
   const out = new Set<number>();
   if (words.length === 1) out.add(fnv1a(words[0]!));

@@ -87,6 +87,8 @@ export class Bm25Index {
   private terms = new Map<string, TermEntry>();
   private chunkCount = 0;
   private totalLength = 0;
+  /** The vocabulary by first letter, for typo look-ups; rebuilt after the vocabulary changes. */
+  private termsByInitial: Map<string, string[]> | null = null;
 
   get size(): number {
     return this.chunkCount;
@@ -94,6 +96,7 @@ export class Bm25Index {
 
   addSegment(segment: Bm25Segment): void {
     this.removeDocument(segment.docId);
+    this.termsByInitial = null;
     const totalLength = segment.lengths.reduce((s, l) => s + l, 0);
     const live: LiveSegment = { segment, totalLength };
     segment.vocabulary.forEach((term, t) => {
@@ -110,6 +113,7 @@ export class Bm25Index {
   removeDocument(docId: string): void {
     const live = this.segments.get(docId);
     if (!live) return;
+    this.termsByInitial = null;
     const { segment } = live;
     segment.vocabulary.forEach((term, t) => {
       const entry = this.terms.get(term);
@@ -124,6 +128,7 @@ export class Bm25Index {
   }
 
   clear(): void {
+    this.termsByInitial = null;
     this.segments.clear();
     this.terms.clear();
     this.chunkCount = 0;
@@ -147,8 +152,16 @@ export class Bm25Index {
   nearestTerm(term: string, maxEdits: number): string | null {
     let best: string | null = null;
     let bestDistance = maxEdits + 1;
-    for (const candidate of this.terms.keys()) {
-      if (Math.abs(candidate.length - term.length) >= bestDistance || candidate[0] !== term[0]) continue;
+    if (!this.termsByInitial) {
+      this.termsByInitial = new Map();
+      for (const t of this.terms.keys()) {
+        const list = this.termsByInitial.get(t[0]!);
+        if (list) list.push(t);
+        else this.termsByInitial.set(t[0]!, [t]);
+      }
+    }
+    for (const candidate of this.termsByInitial.get(term[0] ?? '') ?? []) {
+      if (Math.abs(candidate.length - term.length) >= bestDistance) continue;
       const d = boundedEditDistance(term, candidate, bestDistance - 1);
       if (d < bestDistance) [best, bestDistance] = [candidate, d];
     }

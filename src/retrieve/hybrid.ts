@@ -3,7 +3,7 @@
  * cross-encoder, filtered, thresholded and cut to k. Every result carries its trace, so the lab's
  * inspector can show why a chunk made it (or did not).
  */
-import { findDuplicates } from '../chunk/dedupe';
+import { jaccard, NEAR_DUPLICATE_JACCARD, normalizeForDedupe, shingles } from '../chunk/dedupe';
 import type { DocType } from '../ingest/types';
 import { analyze } from '../index/analyze';
 import { dot } from '../index/vector-math';
@@ -195,7 +195,7 @@ export async function retrieve(index: LibraryIndex, query: string, settings: Ret
     timings.rerankMs = now() - t3;
   }
 
-  const results = finalCut(collapseDuplicates(ranked, Math.max(settings.k * 3, 20)), settings);
+  const results = finalCut(collapseDuplicates(ranked, settings.minScore === null ? settings.k : settings.k * 4), settings);
   timings.totalMs = now() - started;
   const queryTerms = weighQueryTerms(index, query);
   return { results, retriever: settings.retriever, queryTerms, considered: ranked.slice(0, Math.max(settings.k * 4, settings.rerankTop, 20)), timings };
@@ -206,16 +206,19 @@ export async function retrieve(index: LibraryIndex, query: string, settings: Ret
  * top k with one text and the answer with repeated evidence: only the best-ranked copy is kept, the
  * others are marked (trace.duplicateOf) so the inspector can show what was collapsed.
  */
-export function collapseDuplicates(ranked: RetrievedChunk[], depth = ranked.length): RetrievedChunk[] {
-  // Only the head can reach the answer; checking it alone keeps search fast on large libraries.
-  const head = ranked.slice(0, depth);
-  const { exactOf, nearOf } = findDuplicates(head.map((r) => r.chunk.text));
-  const kept = head.filter((r, i) => {
-    const first = exactOf.get(i) ?? nearOf.get(i);
-    r.trace.duplicateOf = first === undefined ? null : head[first]!.chunk.id;
-    return first === undefined;
-  });
-  return [...kept, ...ranked.slice(depth)];
+export function collapseDuplicates(ranked: RetrievedChunk[], unique = Infinity): RetrievedChunk[] {
+  // Walks down the ranking until `unique` distinct passages are found: only those can reach the
+  // answer, and comparing a handful keeps search fast on large libraries.
+  const kept: { id: string; key: string; pairs: Set<number> }[] = [];
+  for (const r of ranked) {
+    if (kept.length >= unique) break;
+    const key = normalizeForDedupe(r.chunk.text);
+    const pairs = shingles(key);
+    const first = kept.find((k) => k.key === key || (pairs.size >= 4 && jaccard(k.pairs, pairs) >= NEAR_DUPLICATE_JACCARD));
+    r.trace.duplicateOf = first ? first.id : null;
+    if (!first) kept.push({ id: r.chunk.id, key, pairs });
+  }
+  return ranked;
 }
 
 /**
