@@ -13,6 +13,7 @@ import {
 import type { CatalogEntry } from '../models/catalog';
 import { loadModel, type LoadedInfo, type LoadOptions } from '../models/load';
 import { nextMacrotask } from '../models/yield';
+import { prefill, snapshot, type PrefillProgress, type PrefixCache } from './prefill';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -43,10 +44,14 @@ export interface GenerationStats {
 export interface GenerateOptions {
   signal?: AbortSignal;
   onToken?: (text: string) => void;
+  /** Prompt tokens read so far, while the prompt is read in slices before the first new token. */
+  onPrefill?: (progress: PrefillProgress) => void;
 }
 
 export class Generator {
   private busy = false;
+  /** The last prompt's keys and values (WebAssembly only: WebGPU frees replaced cache buffers). */
+  private prefix: PrefixCache | null = null;
 
   private constructor(
     readonly entry: CatalogEntry,
@@ -85,7 +90,16 @@ export class Generator {
       const prompt = this.renderPrompt(messages);
       const inputs = this.tokenizer(prompt, { add_special_tokens: false });
       const promptTokens = (inputs.input_ids.dims as number[]).at(-1) ?? 0;
+      const ids = Array.from(inputs.input_ids.data as BigInt64Array);
       const started = performance.now();
+      const reusable = this.info.device !== 'webgpu';
+      const read = await prefill(this.model, ids, { signal: options.signal, onProgress: options.onPrefill, reuse: reusable ? this.prefix : null });
+      if (reusable && read.cache && !read.aborted) this.prefix = snapshot(ids.slice(0, read.fed), read.cache);
+      if (read.aborted) {
+        await read.cache?.dispose();
+        const ms = performance.now() - started;
+        return { text: '', promptTokens, newTokens: 0, prefillMs: ms, decodeMs: 0, tokensPerSecond: 0, stoppedBy: 'user' };
+      }
       let firstTokenAt: number | null = null;
       let newTokens = 0;
       let text = '';
@@ -94,6 +108,7 @@ export class Generator {
         skip_special_tokens: true,
         token_callback_function: () => {
           newTokens++;
+          if (firstTokenAt === null) options.onPrefill?.({ phase: 'prefill', done: promptTokens, total: promptTokens });
           firstTokenAt ??= performance.now();
         },
         callback_function: (piece: string) => {
@@ -104,6 +119,7 @@ export class Generator {
       if (options.signal?.aborted) stopper.interrupt();
       await this.model.generate({
         ...inputs,
+        ...(read.cache ? { past_key_values: read.cache } : {}),
         max_new_tokens: settings.maxNewTokens,
         do_sample: settings.doSample,
         temperature: settings.temperature,
@@ -112,6 +128,7 @@ export class Generator {
         stopping_criteria: [stopper],
       } as Parameters<PreTrainedModel['generate']>[0]);
       const ended = performance.now();
+      await read.cache?.dispose();
       const prefillMs = (firstTokenAt ?? ended) - started;
       const decodeMs = ended - (firstTokenAt ?? ended);
       return {

@@ -2,6 +2,7 @@
  * Loads one catalog model with transformers.js: picks device and dtype, reports combined download
  * progress, and turns the library's low-level failures into messages that say what to do.
  */
+import { env } from '@huggingface/transformers';
 import type { CatalogEntry, Device, DType } from './catalog';
 import { ProgressTracker, type LoadProgress } from './progress';
 
@@ -13,6 +14,8 @@ export interface LoadedInfo {
   device: RuntimeDevice;
   dtype: DType;
   loadMs: number;
+  /** ONNX Runtime's CPU threads for this model (WebAssembly: 1 unless the page is cross-origin isolated). */
+  threads: number;
 }
 
 export type ModelErrorKind = 'missing' | 'corrupt' | 'network' | 'unsupported';
@@ -55,7 +58,8 @@ export async function loadModel<T>(
         if (snapshot) options.onProgress?.(snapshot);
       },
     });
-    return { value, info: { model: entry.id, device: options.device, dtype, loadMs: performance.now() - started } };
+    const threads = options.device === 'cpu' ? (globalThis.navigator?.hardwareConcurrency ?? 1) : (env.backends.onnx.wasm?.numThreads ?? 1);
+    return { value, info: { model: entry.id, device: options.device, dtype, loadMs: performance.now() - started, threads } };
   } catch (error) {
     throw explainLoadError(entry, dtype, error);
   }
