@@ -6,6 +6,7 @@
  * Files are written on demand and kept while the generator and options are unchanged.
  *
  *   tsx scripts/standins/make.ts [--out .cache/standins] [--layers N] [--models id,id] [--dtypes q8,q4]
+ *   tsx scripts/standins/make.ts --test [--quiet]     (the one-layer set that `npm test` loads)
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -83,7 +84,22 @@ function graphFor(id: StandinId, config: Record<string, unknown>, format: Weight
   return bertGraph(config as unknown as BertConfig, format, kind, seed);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** What `npm test` loads: one layer each (real widths, vocabularies and I/O), q8 and q4 variants. */
+export const TEST_STANDIN_DIR = join(here, '..', '..', 'test', 'models-standin');
+export const TEST_STANDINS: { id: StandinId; dtypes: DType[] }[] = [
+  { id: 'Xenova/bge-small-en-v1.5', dtypes: ['q8', 'q4'] },
+  { id: 'Xenova/ms-marco-MiniLM-L-6-v2', dtypes: ['q8'] },
+  { id: 'HuggingFaceTB/SmolLM2-360M-Instruct', dtypes: ['q8'] },
+  { id: 'onnx-community/Qwen2.5-0.5B-Instruct', dtypes: ['q4'] },
+];
+
+export function writeTestStandins(log?: (message: string) => void): void {
+  for (const { id, dtypes } of TEST_STANDINS) writeStandins({ out: TEST_STANDIN_DIR, models: [id], dtypes, layers: 1, log });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--test')) {
+  writeTestStandins(process.argv.includes('--quiet') ? undefined : (m) => console.log(m));
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const value = (flag: string) => {
     const i = args.indexOf(flag);
