@@ -14,7 +14,7 @@ import { benchIngest } from './bench/ingest.ts';
 import { benchRestore } from './bench/restore.ts';
 import { benchSize, DIMS } from './bench/search.ts';
 
-const args = parseArgs(process.argv.slice(2), [], ['--json', '--quick', '--no-browser']);
+const args = parseArgs(process.argv.slice(2), [], ['--json', '--quick', '--no-browser', '--no-models', '--models-only']);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const quick = args.flags.has('--quick');
 
