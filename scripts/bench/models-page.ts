@@ -55,7 +55,17 @@ async function embedStage() {
     const t0 = performance.now();
     const { vectors } = await worker.call('embed', { texts: chunks, kind: 'passage' });
     const seconds = (performance.now() - t0) / 1000;
-    return { info, chunks_per_s: chunkCount / seconds, tokens_per_s: (chunkCount * 256) / seconds, sample: Array.from(vectors.subarray(0, 384 * 2)) };
+    // Padded tokens per batch against throughput, on fresh texts (the worker caches vectors).
+    const sweep: Record<string, number> = {};
+    if (params.get('sweep') === '1') {
+      for (const [n, batchTokens] of [256, 512, 1024, 2048, 4096].entries()) {
+        const texts = Array.from({ length: 8 }, (_, i) => text(254, 1000 + n * 100 + i));
+        const s0 = performance.now();
+        await worker.call('embed', { texts, kind: 'passage', batchTokens });
+        sweep[String(batchTokens)] = Math.round((texts.length / ((performance.now() - s0) / 1000)) * 100) / 100;
+      }
+    }
+    return { info, chunks_per_s: chunkCount / seconds, tokens_per_s: (chunkCount * 256) / seconds, sample: Array.from(vectors.subarray(0, 384 * 2)), batch_sweep: sweep };
   } finally {
     worker.terminate();
   }

@@ -99,7 +99,7 @@ export async function benchModels(log: (m: string) => void, options: { chunks: n
     const one = await runPage(`threads=1&stages=gemm,embed&chunks=${options.chunks}`);
     const cores = (await (await browser.newPage()).evaluate(() => navigator.hardwareConcurrency)) as number;
     log(`models with ${cores} threads…`);
-    const all = await runPage(`threads=${cores}&stages=gemm,embed,rerank${options.llm ? ',llm' : ''}&chunks=${options.chunks}`);
+    const all = await runPage(`threads=${cores}&stages=gemm,embed,rerank${options.llm ? ',llm' : ''}&chunks=${options.chunks}&sweep=1`);
     return summarize(one, all, peaks);
   } finally {
     clearInterval(sampler);
@@ -110,6 +110,7 @@ export async function benchModels(log: (m: string) => void, options: { chunks: n
 }
 
 interface EmbedOut {
+  batch_sweep: Record<string, number>;
   chunks_per_s: number;
   tokens_per_s: number;
   sample: number[];
@@ -138,6 +139,7 @@ function summarize(one: PageResult, all: PageResult, peaks: Record<string, numbe
       efficiency: r((eN.chunks_per_s * flopsPerChunk) / 1e9 / gemmN),
       same_vectors_1_vs_n_threads_max_diff: maxDiff,
       dtype: eN.info.dtype,
+      batch_sweep_chunks_per_s: eN.batch_sweep,
       peak_rss_mb: stagePeak('embed'),
     },
     rerank: all.rerank ? { ...(all.rerank as object), peak_rss_mb: stagePeak('rerank') } : null,

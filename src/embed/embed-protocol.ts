@@ -14,7 +14,8 @@ export type EmbedMethods = {
   detect: { params: { config: RuntimeConfig }; result: DeviceReport; event: never };
   load: { params: LoadParams; result: EmbedLoadResult; event: never };
   embed: {
-    params: { texts: string[]; kind: TextKind };
+    /** `batchTokens` overrides the padded tokens per batch (benchmarks). */
+    params: { texts: string[]; kind: TextKind; batchTokens?: number };
     /** `vectors` is texts.length × dims, row-major, each row unit length. */
     result: { vectors: Float32Array; dims: number };
     event: { done: number; total: number };
