@@ -110,7 +110,9 @@ async function llmStage() {
       .catch((e: unknown) => (isAbortError(e) ? null : Promise.reject(e)));
     const result = await stopped;
     const stopLatency = performance.now() - pressedAt;
+    // The pass running at Stop finishes in the background; the next question starts after it.
     const next = await worker.call('generate', { messages: [{ role: 'user', content: 'Hello' }], settings: { ...DEFAULT_DECODING, maxNewTokens: 1 } });
+    const nextAnswered = performance.now() - pressedAt;
     return {
       load_ms: Math.round(info.loadMs),
       threads: info.threads,
@@ -120,6 +122,7 @@ async function llmStage() {
       prefill_tok_per_s: (stats.promptTokens * 1000) / stats.prefillMs,
       decode_tok_per_s: stats.tokensPerSecond,
       stop_latency_ms: Math.round(stopLatency),
+      stop_to_next_answer_ms: Math.round(nextAnswered),
       stopped_by: result?.stoppedBy ?? 'aborted',
       next_question_ok: next.newTokens === 1,
     };

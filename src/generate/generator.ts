@@ -49,7 +49,8 @@ export interface GenerateOptions {
 }
 
 export class Generator {
-  private busy = false;
+  /** Settles when the last generation (stopped or not) has finished its work. */
+  private tail: Promise<void> = Promise.resolve();
   /** The last prompt's keys and values (WebAssembly only: WebGPU frees replaced cache buffers). */
   private prefix: PrefixCache | null = null;
 
@@ -80,9 +81,29 @@ export class Generator {
     return this.tokenizer.encode(text, { add_special_tokens: false }).length;
   }
 
+  /**
+   * Generations run one after the other. Stop answers at once with what was written so far; a
+   * forward pass already running (it cannot be interrupted) finishes in the background, and the
+   * next generation starts after it.
+   */
   async generate(messages: ChatMessage[], settings: DecodingSettings, options: GenerateOptions = {}): Promise<GenerationStats> {
-    if (this.busy) throw new Error('A generation is already running on this model. Wait for it or press Stop.');
-    this.busy = true;
+    const live: Live = { promptTokens: 0, started: performance.now(), firstTokenAt: null, newTokens: 0, text: '' };
+    const work = this.tail.then(() => this.run(messages, settings, options, live));
+    this.tail = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    const signal = options.signal;
+    if (!signal) return work;
+    const stopped = new Promise<GenerationStats>((resolve) => {
+      const onAbort = () => resolve(stoppedStats(live));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    });
+    return Promise.race([work, stopped]);
+  }
+
+  private async run(messages: ChatMessage[], settings: DecodingSettings, options: GenerateOptions, live: Live): Promise<GenerationStats> {
     const stopper = new InterruptableStoppingCriteria();
     const onAbort = () => stopper.interrupt();
     options.signal?.addEventListener('abort', onAbort);
@@ -92,6 +113,8 @@ export class Generator {
       const promptTokens = (inputs.input_ids.dims as number[]).at(-1) ?? 0;
       const ids = Array.from(inputs.input_ids.data as BigInt64Array);
       const started = performance.now();
+      live.promptTokens = promptTokens;
+      live.started = started;
       const reusable = this.info.device !== 'webgpu';
       const read = await prefill(this.model, ids, { signal: options.signal, onProgress: options.onPrefill, reuse: reusable ? this.prefix : null });
       if (reusable && read.cache && !read.aborted) this.prefix = snapshot(ids.slice(0, read.fed), read.cache);
@@ -110,9 +133,12 @@ export class Generator {
           newTokens++;
           if (firstTokenAt === null) options.onPrefill?.({ phase: 'prefill', done: promptTokens, total: promptTokens });
           firstTokenAt ??= performance.now();
+          live.newTokens = newTokens;
+          live.firstTokenAt = firstTokenAt;
         },
         callback_function: (piece: string) => {
           text += piece;
+          live.text = text;
           options.onToken?.(piece);
         },
       });
@@ -142,13 +168,35 @@ export class Generator {
       };
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
-      this.busy = false;
     }
   }
 
   async dispose(): Promise<void> {
     await this.model.dispose();
   }
+}
+
+/** What a generation has done so far, for an answer to Stop that does not wait for it. */
+interface Live {
+  promptTokens: number;
+  started: number;
+  firstTokenAt: number | null;
+  newTokens: number;
+  text: string;
+}
+
+function stoppedStats(live: Live): GenerationStats {
+  const now = performance.now();
+  const decodeMs = live.firstTokenAt === null ? 0 : now - live.firstTokenAt;
+  return {
+    text: live.text.trim(),
+    promptTokens: live.promptTokens,
+    newTokens: live.newTokens,
+    prefillMs: (live.firstTokenAt ?? now) - live.started,
+    decodeMs,
+    tokensPerSecond: live.newTokens > 1 && decodeMs > 0 ? ((live.newTokens - 1) * 1000) / decodeMs : 0,
+    stoppedBy: 'user',
+  };
 }
 
 /**

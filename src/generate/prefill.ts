@@ -1,8 +1,8 @@
 /**
  * Feeds a prompt to a decoder in slices, carrying the KV cache from one slice to the next, so that
- * a Stop is seen between slices (well within half a second) and progress can be shown while a
- * long prompt is read. Slices are sized from the measured speed: small on a slow machine, large
- * (fewer, more efficient passes) on a fast one.
+ * a Stop is seen between slices and progress can be shown while a long prompt is read. Slices are
+ * sized from the measured speed: small on a fast machine, large where each pass has a high fixed
+ * cost.
  */
 import { DynamicCache, ones, Tensor, type PreTrainedModel } from '@huggingface/transformers';
 import { nextMacrotask } from '../models/yield';
@@ -27,7 +27,7 @@ export interface PrefillOptions {
   reuse?: PrefixCache | null;
 }
 
-const TARGET_SLICE_MS = 200;
+const TARGET_SLICE_MS = 300;
 const FIRST_SLICE = 16;
 const MIN_SLICE = 4;
 const MAX_SLICE = 512;
@@ -54,6 +54,7 @@ export async function prefill(model: PreTrainedModel, ids: bigint[], options: Pr
   }
   const reused = fed;
   let size = FIRST_SLICE;
+  const passes: { tokens: number; ms: number }[] = [];
   options.onProgress?.({ phase: 'prefill', done: fed, total: ids.length });
   while (fed < target) {
     await nextMacrotask();
@@ -66,12 +67,29 @@ export async function prefill(model: PreTrainedModel, ids: bigint[], options: Pr
       past_key_values: cache,
     })) as Record<string, Tensor>;
     cache = carry(outputs, cache);
-    const ms = performance.now() - started;
-    size = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.round((TARGET_SLICE_MS * (end - fed)) / Math.max(ms, 1))));
+    passes.push({ tokens: end - fed, ms: performance.now() - started });
+    size = nextSlice(passes);
     fed = end;
     options.onProgress?.({ phase: 'prefill', done: fed, total: ids.length });
   }
   return { cache, fed, reused, aborted: false };
+}
+
+/**
+ * A pass costs a fixed part (WebAssembly's 4-bit matrix products unpack their weights on every
+ * run) plus a part per token. From two passes of different sizes both are estimated, and slices
+ * are sized so a pass takes about TARGET_SLICE_MS, or several times the fixed part where that is
+ * larger, so that slicing never costs more than a fifth of the prefill.
+ */
+function nextSlice(passes: { tokens: number; ms: number }[]): number {
+  const last = passes.at(-1)!;
+  const other = [...passes].reverse().find((p) => p.tokens !== last.tokens);
+  if (!other) return Math.min(MAX_SLICE, last.tokens * 4);
+  const perToken = (last.ms - other.ms) / (last.tokens - other.tokens);
+  const fixed = Math.max(0, last.ms - perToken * last.tokens);
+  if (!(perToken > 0)) return MAX_SLICE;
+  const target = Math.max(TARGET_SLICE_MS, 4 * fixed);
+  return Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.round((target - fixed) / perToken)));
 }
 
 /** The forward pass's present.* outputs become the next pass's past_key_values.*. */
