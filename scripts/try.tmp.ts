@@ -1,3 +1,3 @@
 import { benchModels } from './bench/models.ts';
-const r = await benchModels((m) => console.error(m), { chunks: 4, llm: process.argv.includes('--llm') });
+const r = await benchModels((m) => console.error(m), { chunks: 12, llm: process.argv.includes('--llm') });
 console.log(JSON.stringify(r, null, 1));

@@ -24,8 +24,8 @@ const status = (text: string) => {
 const config: RuntimeConfig = { localModelPath: '/.cache/standins/', offlineOnly: true, ortWasmPaths: ORT_WASM_PATHS, useBrowserCache: false, threads };
 
 const WORDS = 'the of and to in is was for on that with as by at from his her an which were are this be has had it not but have they one their all also first two new its after who more other into only time when some been would about there between than over most during such many these made under city world state year part number known school later family used three while may since where both before then each'.split(' ');
-/** About `words` BERT / BPE tokens of plain English, deterministic per seed. */
-const text = (words: number, seed: number) => Array.from({ length: words }, (_, i) => WORDS[(i * 7 + seed * 13 + ((i * i) % 11)) % WORDS.length]).join(' ');
+/** About `words` BERT / BPE tokens of plain English, distinct and deterministic per seed. */
+const text = (words: number, seed: number) => `text${seed} ${Array.from({ length: words - 1 }, (_, i) => WORDS[(i * 7 + seed * 13 + ((i * i) % 11)) % WORDS.length]).join(' ')}`;
 
 async function gemmPeak(): Promise<{ gflops: number; shape: string }> {
   ort.env.wasm.wasmPaths = { mjs: new URL(ORT_WASM_PATHS.mjs, location.href).href, wasm: new URL(ORT_WASM_PATHS.wasm, location.href).href };
@@ -51,7 +51,8 @@ async function embedStage() {
     const info = await worker.call('load', { model: 'Xenova/bge-small-en-v1.5', device: 'wasm', config });
     // 254 words ≈ 254 WordPiece tokens + [CLS] and [SEP]: the chunker's 256-token chunks.
     const chunks = Array.from({ length: chunkCount }, (_, i) => text(254, i));
-    await worker.call('embed', { texts: chunks.slice(0, 2), kind: 'passage' });
+    // Warm-up on other texts: the worker caches vectors, so repeating these would time the cache.
+    await worker.call('embed', { texts: [text(254, 900), text(254, 901)], kind: 'passage' });
     const t0 = performance.now();
     const { vectors } = await worker.call('embed', { texts: chunks, kind: 'passage' });
     const seconds = (performance.now() - t0) / 1000;

@@ -95,8 +95,10 @@ export class Generator {
     );
     const signal = options.signal;
     if (!signal) return work;
+    // After Stop the run usually ends within a step; past the grace period the answer is what it
+    // has written so far, and a pass still running is left to finish in the background.
     const stopped = new Promise<GenerationStats>((resolve) => {
-      const onAbort = () => resolve(stoppedStats(live));
+      const onAbort = () => setTimeout(() => resolve(stoppedStats(live)), STOP_GRACE_MS);
       if (signal.aborted) onAbort();
       else signal.addEventListener('abort', onAbort, { once: true });
     });
@@ -175,6 +177,9 @@ export class Generator {
     await this.model.dispose();
   }
 }
+
+/** How long Stop waits for the run to end by itself before answering with what it has. */
+const STOP_GRACE_MS = 250;
 
 /** What a generation has done so far, for an answer to Stop that does not wait for it. */
 interface Live {
