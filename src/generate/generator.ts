@@ -82,9 +82,11 @@ export class Generator {
   }
 
   /**
-   * Generations run one after the other. Stop answers at once with what was written so far; a
-   * forward pass already running (it cannot be interrupted) finishes in the background, and the
-   * next generation starts after it.
+   * Generations run one after the other. Stop ends a generation at its next step or prefill slice;
+   * where the runtime leaves this worker free during a pass (WebGPU), Stop answers within
+   * STOP_GRACE_MS with what was written so far, the pass finishes in the background, and the next
+   * generation starts after it. A WebAssembly run blocks the worker, so there Stop is seen between
+   * passes.
    */
   async generate(messages: ChatMessage[], settings: DecodingSettings, options: GenerateOptions = {}): Promise<GenerationStats> {
     const live: Live = { promptTokens: 0, started: performance.now(), firstTokenAt: null, newTokens: 0, text: '' };
