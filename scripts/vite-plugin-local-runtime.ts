@@ -40,7 +40,7 @@ export function localRuntime(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-        const isModelFile = /^\/(models|test\/models-tiny)\/.+\.[a-z_]+$/i.test(path);
+        const isModelFile = /^\/(models|test\/models-tiny|test\/models-standin)\/.+\.[a-z_]+$/i.test(path);
         const onDisk = join(server.config.root, path.startsWith('/models/') ? 'public' : '', path);
         if (isModelFile && !existsSync(onDisk)) {
           res.statusCode = 404;

@@ -14,3 +14,6 @@ export const TINY = {
   reranker: 'offline-rag-lab/tiny-reranker',
   chat: 'offline-rag-lab/tiny-chat',
 } as const;
+
+/** One-layer stand-ins of the catalog's real models (scripts/standins), under their catalog ids. */
+export const STANDIN_RUNTIME: RuntimeConfig = { ...TEST_RUNTIME, localModelPath: '/test/models-standin/' };

@@ -1,6 +1,6 @@
 /** Search latency at a given library size: BM25, voy, exact scan and hybrid, with build times. */
 import { buildSegment } from '../../src/index/bm25.ts';
-import { ExactIndex } from '../../src/index/exact-index.ts';
+import { COMPRESSED_FROM, ExactIndex } from '../../src/index/exact-index.ts';
 import { VoyIndex } from '../../src/index/voy-index.ts';
 import { initVoyNode } from '../../src/index/voy-node.ts';
 import { percentile } from '../../src/eval/metrics.ts';
@@ -34,7 +34,9 @@ export interface SizeReport {
   chunks: number;
   unique_chunks: number;
   build_ms: { bm25: number; exact: number; voy: number };
-  search: { bm25: Latency; voy: Latency; exact_scan: Latency; hybrid: Latency; hybrid_voy: Latency };
+  search: { bm25: Latency; voy: Latency; exact_scan: Latency; exact_scan_f32: Latency; hybrid: Latency; hybrid_voy: Latency };
+  /** Of the exact float32 top 10, the share the int8 first pass + float32 re-score returns (null below its size). */
+  compressed_recall_at_10: number | null;
 }
 
 export async function benchSize(corpus: BenchCorpus, size: number, queryCount: number, withVoy: boolean): Promise<SizeReport> {
@@ -74,6 +76,16 @@ export async function benchSize(corpus: BenchCorpus, size: number, queryCount: n
   const settings = { ...DEFAULT_RETRIEVAL, k: 5 };
   const bm25 = await measure(queryCount, (i) => void index.bm25.search(query(i), settings.candidates));
   const exactScan = await measure(queryCount, (i) => void exact.search(qv(i), settings.candidates));
+  const exactF32 = await measure(Math.min(queryCount, 100), (i) => void exact.search(qv(i), settings.candidates, true));
+  let recall: number | null = null;
+  if (size >= COMPRESSED_FROM) {
+    let found = 0;
+    for (let i = 0; i < queryCount; i++) {
+      const truth = new Set(exact.search(qv(i), 10, true).map((h) => h.id));
+      found += exact.search(qv(i), 10).filter((h) => truth.has(h.id)).length;
+    }
+    recall = Math.round((found / (queryCount * 10)) * 10000) / 10000;
+  }
   index.vectors = exact;
   const hybrid = await measure(queryCount, async (i) => void (await retrieve(index, query(i), settings, { embedQuery: async () => qv(i) })));
   let voyLatency: Latency = { p50_ms: NaN, p95_ms: NaN };
@@ -88,6 +100,7 @@ export async function benchSize(corpus: BenchCorpus, size: number, queryCount: n
     chunks: size,
     unique_chunks: Math.min(size, corpus.passages.length),
     build_ms: { bm25: r(bm25Build), exact: r(exactBuild), voy: r(voyBuild) },
-    search: { bm25, voy: voyLatency, exact_scan: exactScan, hybrid, hybrid_voy: hybridVoy },
+    search: { bm25, voy: voyLatency, exact_scan: exactScan, exact_scan_f32: exactF32, hybrid, hybrid_voy: hybridVoy },
+    compressed_recall_at_10: recall,
   };
 }

@@ -71,7 +71,6 @@ export async function buildIndex(docs: CorpusDocument[], options: BuildOptions):
   if (options.embedder && vectors) {
     const all = perDoc.flatMap((d) => d.chunks);
     const embedded = await options.embedder.embed(all.map(passageText), 'passage', {
-      batchSize: 32,
       onBatch: (done, total) => options.onProgress?.(`embedded ${done}/${total} chunks`),
     });
     const dims = options.embedder.dims;

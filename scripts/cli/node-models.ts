@@ -3,7 +3,7 @@
  * onnxruntime-node underneath. Models come from public/models/ (what `npm run models` fills), a
  * folder given on the command line, or the Hub when allowed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { env } from '@huggingface/transformers';
@@ -34,8 +34,26 @@ export function resolveNodeModel(spec: string | undefined, task: CatalogEntry['t
     throw new Error(`--model ${spec}: not a catalog id and no config.json in that folder.`);
   }
   env.localModelPath = dirname(folder) + '/';
+  return folderEntry(folder, task);
+}
+
+/**
+ * A folder's catalog entry: the catalog's own when the folder is a copy of a catalog model
+ * (`…/Xenova/bge-small-en-v1.5`), so its pooling and query prefix hold; otherwise what the folder's
+ * sentence-transformers files say (1_Pooling/config.json, config_sentence_transformers.json),
+ * else mean pooling without prefixes.
+ */
+export function folderEntry(folder: string, task: CatalogEntry['task']): CatalogEntry {
+  const id = basename(folder);
+  const dtype = existsSync(join(folder, 'onnx', 'model.onnx')) ? 'fp32' : existsSync(join(folder, 'onnx', 'model_quantized.onnx')) ? 'q8' : 'fp32';
+  const known = CATALOG.find((m) => m.task === task && (m.id === `${basename(dirname(folder))}/${id}` || m.id.endsWith(`/${id}`)));
+  if (known) return { ...known, id, dtype: { webgpu: dtype, wasm: dtype } };
   const template = defaultModel(task);
-  return { ...template, id: basename(folder), label: basename(folder), pooling: template.pooling === 'cls' ? 'mean' : template.pooling, queryPrefix: '', dtype: { webgpu: 'fp32', wasm: 'fp32' } };
+  const json = (file: string) => (existsSync(join(folder, file)) ? (JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, unknown>) : {});
+  const pooling = json('1_Pooling/config.json').pooling_mode_cls_token === true ? 'cls' : 'mean';
+  const prompts = (json('config_sentence_transformers.json').prompts ?? {}) as { query?: string; passage?: string; document?: string };
+  const passagePrefix = prompts.passage ?? prompts.document;
+  return { ...template, id, label: id, pooling, queryPrefix: prompts.query ?? '', ...(passagePrefix ? { passagePrefix } : {}), dtype: { webgpu: dtype, wasm: dtype } };
 }
 
 /** The embedding model's tokenizer when its files are at hand, else the bundled BERT uncased one. */

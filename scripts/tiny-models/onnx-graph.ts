@@ -15,6 +15,7 @@ export class GraphBuilder {
   private inputs: InstanceType<typeof onnx.ValueInfoProto>[] = [];
   private outputs: InstanceType<typeof onnx.ValueInfoProto>[] = [];
   private counter = 0;
+  private domains = new Set<string>();
 
   input(name: string, type: ElemType, dims: (string | number)[]): string {
     this.inputs.push(valueInfo(name, type, dims));
@@ -37,8 +38,8 @@ export class GraphBuilder {
     return name;
   }
 
-  ints(name: string, values: number[]): string {
-    this.inits.push(onnx.TensorProto.create({ name, dims: [values.length], dataType: DT.INT64, int64Data: values }));
+  ints(name: string, values: number[], dims: number[] = [values.length]): string {
+    this.inits.push(onnx.TensorProto.create({ name, dims, dataType: DT.INT64, int64Data: values }));
     return name;
   }
 
@@ -46,16 +47,38 @@ export class GraphBuilder {
     return this.floats(name, [], new Float32Array([value]));
   }
 
-  /** Adds a node and returns the name of its (single) output, or `out` when given. */
-  op(opType: string, inputs: string[], attrs: Record<string, number | number[]> = {}, out?: string): string {
+  /** An initializer from raw little-endian bytes (quantized weights, int8/uint8 zero points). */
+  raw(name: string, dims: number[], type: 'float' | 'uint8' | 'int8', bytes: Uint8Array): string {
+    const dataType = type === 'float' ? DT.FLOAT : type === 'uint8' ? DT.UINT8 : DT.INT8;
+    this.inits.push(onnx.TensorProto.create({ name, dims, dataType, rawData: bytes }));
+    return name;
+  }
+
+  /**
+   * Adds a node and returns the name of its (single) output, or `out` when given. A `{ f }` value is
+   * a float attribute; `domain` names a contrib-op domain such as `com.microsoft`.
+   */
+  op(opType: string, inputs: string[], attrs: Record<string, number | number[] | { f: number }> = {}, out?: string, domain?: string): string {
     const output = out ?? `${opType.toLowerCase()}_${this.counter++}`;
     const attribute = Object.entries(attrs).map(([name, v]) =>
       Array.isArray(v)
         ? onnx.AttributeProto.create({ name, ints: v, type: onnx.AttributeProto.AttributeType.INTS })
-        : onnx.AttributeProto.create({ name, i: v, type: onnx.AttributeProto.AttributeType.INT }),
+        : typeof v === 'object'
+          ? onnx.AttributeProto.create({ name, f: v.f, type: onnx.AttributeProto.AttributeType.FLOAT })
+          : onnx.AttributeProto.create({ name, i: v, type: onnx.AttributeProto.AttributeType.INT }),
     );
-    this.nodes.push(onnx.NodeProto.create({ opType, input: inputs, output: [output], attribute }));
+    if (domain) this.domains.add(domain);
+    this.nodes.push(onnx.NodeProto.create({ opType, input: inputs, output: [output], attribute, ...(domain ? { domain } : {}) }));
     return output;
+  }
+
+  /** A node with several outputs (DynamicQuantizeLinear); returns their names in order. */
+  multi(opType: string, inputs: string[], outputs: number, domain?: string): string[] {
+    const names = Array.from({ length: outputs }, (_, i) => `${opType.toLowerCase()}_${this.counter}_${i}`);
+    this.counter++;
+    if (domain) this.domains.add(domain);
+    this.nodes.push(onnx.NodeProto.create({ opType, input: inputs, output: names, ...(domain ? { domain } : {}) }));
+    return names;
   }
 
   toBytes(graphName: string): Uint8Array {
@@ -69,7 +92,7 @@ export class GraphBuilder {
     const model = onnx.ModelProto.create({
       irVersion: 8,
       producerName: 'offline-rag-lab-tiny-models',
-      opsetImport: [{ domain: '', version: 17 }],
+      opsetImport: [{ domain: '', version: 17 }, ...[...this.domains].map((domain) => ({ domain, version: 1 }))],
       graph,
     });
     return onnx.ModelProto.encode(model).finish();

@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+import { CATALOG } from '../models/catalog';
+import { capChunkSettings } from './chunk-limit';
 import { chunkDocument } from './chunker';
 import { findDuplicates } from './dedupe';
 import { loadTokenCounter, wordPieceCounterFromJson, type TokenCounter } from './token-counter';
@@ -37,8 +39,10 @@ function counterFor(tokenizerModel: string, config: RuntimeConfig): Promise<Toke
   return counters.get(tokenizerModel)!;
 }
 
-function chunked(doc: ParsedDocument, docId: string, counter: TokenCounter, settings: ChunkSettings, parseMs: number): IngestResult {
+function chunked(doc: ParsedDocument, docId: string, counter: TokenCounter, requested: ChunkSettings, tokenizerModel: string, parseMs: number): IngestResult {
   const t1 = performance.now();
+  const { settings, warning } = capChunkSettings(requested, CATALOG.find((m) => m.id === tokenizerModel && m.task === 'embed'));
+  if (warning && !doc.warnings.includes(warning)) doc = { ...doc, warnings: [...doc.warnings, warning] };
   const chunks = chunkDocument(doc, docId, counter, settings);
   const dups = findDuplicates(chunks.map((c) => c.text));
   return { doc, chunks, exactDuplicates: dups.exactOf.size, nearDuplicates: dups.nearOf.size, parseMs, chunkMs: performance.now() - t1 };
@@ -46,7 +50,7 @@ function chunked(doc: ParsedDocument, docId: string, counter: TokenCounter, sett
 
 serve<IngestMethods>({
   async rechunk({ doc, docId, settings, tokenizerModel, config }) {
-    return chunked(doc, docId, await counterFor(tokenizerModel, config), settings, 0);
+    return chunked(doc, docId, await counterFor(tokenizerModel, config), settings, tokenizerModel, 0);
   },
   async ingest({ name, bytes, docId, settings, tokenizerModel, config, maxBytes }, ctx) {
     const counter = await counterFor(tokenizerModel, config);
@@ -59,6 +63,6 @@ serve<IngestMethods>({
       if (error instanceof IngestError) throw Object.assign(new Error(error.message), { name: 'IngestError' });
       throw error;
     }
-    return chunked(doc, docId, counter, settings, performance.now() - t0);
+    return chunked(doc, docId, counter, settings, tokenizerModel, performance.now() - t0);
   },
 });

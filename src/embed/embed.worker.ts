@@ -17,9 +17,9 @@ serve<EmbedMethods>({
     const { model, deviceReason } = await slot.load(params, ctx, (entry, options) => Embedder.load(entry, options));
     return { ...model.info, dims: model.dims, deviceReason };
   },
-  async embed({ texts, kind }, ctx) {
+  async embed({ texts, kind, batchTokens }, ctx) {
     const embedder = slot.get();
-    const vectors = await embedder.embed(texts, kind, { signal: ctx.signal, onBatch: (done, total) => ctx.emit({ done, total }) });
+    const vectors = await embedder.embed(texts, kind, { signal: ctx.signal, onBatch: (done, total) => ctx.emit({ done, total }), ...(batchTokens ? { batchTokens } : {}) });
     return { result: { vectors, dims: embedder.dims }, transfer: [vectors.buffer] };
   },
 });

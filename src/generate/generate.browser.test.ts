@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_RUNTIME, TINY } from '../../test/browser-config';
+import { STANDIN_RUNTIME, TEST_RUNTIME, TINY } from '../../test/browser-config';
 import { startGenerateWorker } from './generate-client';
 import { DEFAULT_DECODING } from './generator';
 
@@ -51,6 +51,35 @@ describe('generation worker', () => {
       // The worker is free again after a stop.
       const again = await worker.call('generate', { messages, settings: { ...DEFAULT_DECODING, maxNewTokens: 4 } });
       expect(again.stoppedBy).toBe('max-tokens');
+    } finally {
+      worker.terminate();
+    }
+  });
+
+  it('stops during a long prefill, leaves the worker idle, and answers the next question', async () => {
+    const worker = startGenerateWorker();
+    try {
+      // The SmolLM2 stand-in: the real widths and vocabulary, one layer.
+      await worker.call('load', { model: 'HuggingFaceTB/SmolLM2-360M-Instruct', device: 'wasm', config: STANDIN_RUNTIME });
+      const long = Array.from({ length: 1200 }, (_, i) => `word${i % 97}`).join(' ');
+      const controller = new AbortController();
+      const seen: { done: number; total: number }[] = [];
+      const stats = await worker.call('generate', { messages: [{ role: 'user', content: long }], settings: { ...DEFAULT_DECODING, maxNewTokens: 8 } }, {
+        signal: controller.signal,
+        onProgress: (progress) => {
+          seen.push(progress);
+          if (progress.done > 0) controller.abort();
+        },
+      });
+      expect(stats.stoppedBy).toBe('user');
+      expect(stats.newTokens).toBe(0);
+      expect(seen[0]!.total).toBe(stats.promptTokens);
+      expect(stats.promptTokens).toBeGreaterThan(1000);
+      expect(Math.max(...seen.map((p) => p.done))).toBeLessThan(stats.promptTokens);
+
+      const next = await worker.call('generate', { messages, settings: { ...DEFAULT_DECODING, maxNewTokens: 2 } });
+      expect(next.stoppedBy).toBe('max-tokens');
+      expect(next.newTokens).toBe(2);
     } finally {
       worker.terminate();
     }

@@ -17,6 +17,6 @@ serve<GenerateMethods>({
     return preparePrompts(question, sources, g.entry.contextLength, answerTokens, generatorCounter(g));
   },
   async generate({ messages, settings }, ctx) {
-    return slot.get().generate(messages, settings, { signal: ctx.signal, onToken: (piece) => ctx.emit(piece) });
+    return slot.get().generate(messages, settings, { signal: ctx.signal, onToken: (piece) => ctx.emit(piece), onPrefill: (progress) => ctx.progress(progress) });
   },
 });

@@ -12,7 +12,8 @@ const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
 
-function module(): WebAssembly.Module | null {
+/** The compiled scan module (float32 and int8 scans), or null where WebAssembly SIMD is missing. */
+export function module(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {
     const bytes = Uint8Array.from(atob(DOT_SCAN_WASM_BASE64), (c) => c.charCodeAt(0));
@@ -95,6 +96,6 @@ export class RowStore {
   }
 }
 
-function align(offset: number): number {
+export function align(offset: number): number {
   return Math.ceil(offset / 16) * 16;
 }

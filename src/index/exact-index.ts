@@ -5,17 +5,26 @@
  */
 import { RowStore } from './dot-scan';
 import { checkDims, type VectorHit, type VectorIndex } from './vector-index';
-import { normalize, TopK } from './vector-math';
+import { Int8RowStore } from './int8-scan';
+import { dot, normalize, TopK } from './vector-math';
+
+/** Rows from which search scans the int8 copy first (below, float32 is fast enough and simplest). */
+export const COMPRESSED_FROM = 20_000;
+/** Candidates re-scored in float32: k × this, and at least MIN_RESCORE. */
+const RESCORE_FACTOR = 4;
+const MIN_RESCORE = 64;
 
 export class ExactIndex implements VectorIndex {
   readonly kind = 'exact';
   private rows: RowStore;
+  private compressed: Int8RowStore;
   private ids: string[] = [];
   private rowOf = new Map<string, number>();
 
   constructor(readonly dims: number, capacity = 1024) {
     checkDims(dims, dims, 'The index');
     this.rows = new RowStore(dims, capacity);
+    this.compressed = new Int8RowStore(dims, capacity);
   }
 
   /** Whether the WebAssembly SIMD scan is in use. */
@@ -35,10 +44,12 @@ export class ExactIndex implements VectorIndex {
       const row = existing ?? this.ids.length;
       if (existing === undefined) {
         this.rows.ensure(row + 1, this.ids.length);
+        this.compressed.ensure(row + 1, this.ids.length);
         this.ids.push(id);
         this.rowOf.set(id, row);
       }
       this.rows.data.set(unit, row * this.dims);
+      this.compressed.set(row, unit);
     }
   }
 
@@ -49,6 +60,7 @@ export class ExactIndex implements VectorIndex {
       const last = this.ids.length - 1;
       if (row !== last) {
         this.rows.data.copyWithin(row * this.dims, last * this.dims, (last + 1) * this.dims);
+        this.compressed.move(last, row);
         const moved = this.ids[last]!;
         this.ids[row] = moved;
         this.rowOf.set(moved, row);
@@ -58,9 +70,21 @@ export class ExactIndex implements VectorIndex {
     }
   }
 
-  search(query: Float32Array, k: number): VectorHit[] {
+  /**
+   * From COMPRESSED_FROM rows up, a first pass over the int8 copy picks candidates and only those
+   * are scored in full precision; below, or with `exact`, every row is scored in float32.
+   */
+  search(query: Float32Array, k: number, exact = false): VectorHit[] {
     checkDims(this.dims, query.length, 'The query vector');
-    const scores = this.rows.scoreAll(normalize(query), this.ids.length);
+    const unit = normalize(query);
+    if (exact || this.ids.length < COMPRESSED_FROM) return this.top(this.rows.scoreAll(unit, this.ids.length), k);
+    const candidates = this.top(this.compressed.scoreAll(unit, this.ids.length), Math.max(k * RESCORE_FACTOR, MIN_RESCORE));
+    const top = new TopK<string>(k);
+    for (const { id } of candidates) top.push(dot(unit, this.rows.data, this.rowOf.get(id)! * this.dims), id);
+    return top.result().map(({ score, value }) => ({ id: value, score }));
+  }
+
+  private top(scores: Float32Array, k: number): VectorHit[] {
     const top = new TopK<number>(k);
     for (let row = 0; row < scores.length; row++) {
       const score = scores[row]!;

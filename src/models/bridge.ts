@@ -1,17 +1,17 @@
 /** The page's side of a model worker: typed calls that return promises, with progress and cancel. */
-import { abortError, WorkerCallError, type InboundMessage, type MethodMap, type OutboundMessage } from './protocol';
+import { abortError, WorkerCallError, type InboundMessage, type MethodMap, type OutboundMessage, type ProgressOf } from './protocol';
 import type { LoadProgress } from './progress';
 
-export interface CallOptions<Event> {
+export interface CallOptions<Event, Progress = LoadProgress> {
   signal?: AbortSignal;
-  onProgress?: (progress: LoadProgress) => void;
+  onProgress?: (progress: Progress) => void;
   onEvent?: (event: Event) => void;
 }
 
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  options: CallOptions<unknown>;
+  options: CallOptions<unknown, unknown>;
 }
 
 /** Anything with Worker's message API: a real Worker, or a MessagePort in tests. */
@@ -38,13 +38,13 @@ export class WorkerBridge<M extends MethodMap> {
   call<K extends keyof M & string>(
     method: K,
     params: M[K]['params'],
-    options: CallOptions<M[K]['event']> = {},
+    options: CallOptions<M[K]['event'], ProgressOf<M[K]>> = {},
     transfer: Transferable[] = [],
   ): Promise<M[K]['result']> {
     if (options.signal?.aborted) return Promise.reject(abortError());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, options: options as CallOptions<unknown> });
+      this.pending.set(id, { resolve, reject, options: options as CallOptions<unknown, unknown> });
       options.signal?.addEventListener('abort', () => this.post({ kind: 'cancel', id }), { once: true });
       this.post({ kind: 'call', id, method, params }, transfer);
     });

@@ -1,11 +1,11 @@
 /** The worker's side of the protocol: dispatches calls to handlers and reports back. */
 import { ModelLoadError } from './load';
-import type { CallMessage, InboundMessage, MethodMap, OutboundMessage, SerializedError } from './protocol';
+import type { CallMessage, InboundMessage, MethodMap, OutboundMessage, ProgressOf, SerializedError } from './protocol';
 import type { LoadProgress } from './progress';
 
-export interface CallContext<Event> {
+export interface CallContext<Event, Progress = LoadProgress> {
   signal: AbortSignal;
-  progress(progress: LoadProgress): void;
+  progress(progress: Progress): void;
   emit(event: Event, transfer?: Transferable[]): void;
 }
 
@@ -15,7 +15,7 @@ export interface ResultWithTransfer<R> {
 }
 
 export type Handlers<M extends MethodMap> = {
-  [K in keyof M]: (params: M[K]['params'], ctx: CallContext<M[K]['event']>) => Promise<M[K]['result'] | ResultWithTransfer<M[K]['result']>>;
+  [K in keyof M]: (params: M[K]['params'], ctx: CallContext<M[K]['event'], ProgressOf<M[K]>>) => Promise<M[K]['result'] | ResultWithTransfer<M[K]['result']>>;
 };
 
 interface Port {
@@ -39,7 +39,7 @@ export function serve<M extends MethodMap>(handlers: Handlers<M>, port: Port = s
     const handler = handlers[message.method as keyof M];
     try {
       if (!handler) throw new Error(`Unknown method "${message.method}"`);
-      const ctx: CallContext<unknown> = {
+      const ctx: CallContext<unknown, unknown> = {
         signal: controller.signal,
         progress: (progress) => send({ kind: 'progress', id: message.id, progress }),
         emit: (ev, transfer) => send({ kind: 'event', id: message.id, event: ev }, transfer),

@@ -2,7 +2,9 @@
  * Loads one catalog model with transformers.js: picks device and dtype, reports combined download
  * progress, and turns the library's low-level failures into messages that say what to do.
  */
+import { env } from '@huggingface/transformers';
 import type { CatalogEntry, Device, DType } from './catalog';
+import { chooseDtype } from './precision';
 import { ProgressTracker, type LoadProgress } from './progress';
 
 /** 'cpu' is onnxruntime-node, used by the command-line twins. */
@@ -13,9 +15,11 @@ export interface LoadedInfo {
   device: RuntimeDevice;
   dtype: DType;
   loadMs: number;
+  /** ONNX Runtime's CPU threads for this model (WebAssembly: 1 unless the page is cross-origin isolated). */
+  threads: number;
 }
 
-export type ModelErrorKind = 'missing' | 'corrupt' | 'network' | 'unsupported';
+export type ModelErrorKind = 'missing' | 'corrupt' | 'network' | 'unsupported' | 'unsupported-operator' | 'out-of-memory' | 'missing-feature';
 
 export class ModelLoadError extends Error {
   constructor(
@@ -30,6 +34,10 @@ export class ModelLoadError extends Error {
 export interface LoadOptions {
   device: RuntimeDevice;
   onProgress?: (progress: LoadProgress) => void;
+  /** WebGPU's shader-f16; without it f16 precisions are skipped. Assumed present when not given. */
+  shaderF16?: boolean;
+  /** Forces one precision (benchmarks, tests); otherwise the device's preference list decides. */
+  dtype?: DType;
 }
 
 export type PretrainedOptions = {
@@ -43,7 +51,7 @@ export async function loadModel<T>(
   options: LoadOptions,
   create: (pretrained: PretrainedOptions) => Promise<T>,
 ): Promise<{ value: T; info: LoadedInfo }> {
-  const dtype = entry.dtype[options.device === 'webgpu' ? 'webgpu' : 'wasm'];
+  const dtype = options.dtype ?? chooseDtype(entry, options.device, { shaderF16: options.shaderF16 ?? true });
   const tracker = new ProgressTracker(entry.id);
   const started = performance.now();
   try {
@@ -55,7 +63,8 @@ export async function loadModel<T>(
         if (snapshot) options.onProgress?.(snapshot);
       },
     });
-    return { value, info: { model: entry.id, device: options.device, dtype, loadMs: performance.now() - started } };
+    const threads = options.device === 'cpu' ? (globalThis.navigator?.hardwareConcurrency ?? 1) : (env.backends.onnx.wasm?.numThreads ?? 1);
+    return { value, info: { model: entry.id, device: options.device, dtype, loadMs: performance.now() - started, threads } };
   } catch (error) {
     throw explainLoadError(entry, dtype, error);
   }
@@ -76,6 +85,25 @@ export function explainLoadError(entry: CatalogEntry, dtype: DType, error: unkno
   if (/Cannot read properties of (undefined|null) \(reading '(tokenizer_class|model_type|chat_template|[a-z_]+)'\)/.test(raw)) {
     return new ModelLoadError('missing', `Model ${entry.id}: its configuration or tokenizer files were not found. ${offlineHint}`);
   }
+  // A session that cannot be created is not always a bad file: name what really failed.
+  if (/out of memory|\bOOM\b|bad_alloc|Array buffer allocation failed|Cannot allocate|failed to allocate|WebAssembly\.Memory|memory access out of bounds/i.test(raw)) {
+    return new ModelLoadError(
+      'out-of-memory',
+      `Model ${entry.id} (${dtype}) does not fit in this browser's memory (${firstLine(raw)}). Close other tabs, choose a smaller model or precision, or use WebAssembly instead of WebGPU.`,
+    );
+  }
+  if (/Could not find an implementation for|NOT_IMPLEMENTED|not implemented|unsupported (op|operator|data type)|No (op|kernel) registered|is not a registered function\/op|Unrecognized attribute|opset .* (is )?not supported/i.test(raw)) {
+    return new ModelLoadError(
+      'unsupported-operator',
+      `Model ${entry.id} (${dtype}) uses an operation this browser's ONNX Runtime cannot run on ${deviceName(raw)} (${firstLine(raw)}). Try the other device in settings, or another precision.`,
+    );
+  }
+  if (/shader-f16|feature .* (is )?not (enabled|supported)|requires the .* feature|f16 .* not supported/i.test(raw)) {
+    return new ModelLoadError(
+      'missing-feature',
+      `Model ${entry.id} (${dtype}) needs a graphics feature this device lacks (${firstLine(raw)}). Choose WebAssembly in settings.`,
+    );
+  }
   if (/protobuf|parsing failed|failed to load model|Can't create a session|invalid model|Load model from .* failed|ERROR_CODE: 7/i.test(raw)) {
     return new ModelLoadError(
       'corrupt',
@@ -92,6 +120,10 @@ export function explainLoadError(entry: CatalogEntry, dtype: DType, error: unkno
     return new ModelLoadError('network', `Model ${entry.id} could not be downloaded (${firstLine(raw)}). ${offlineHint}`);
   }
   return new ModelLoadError('unsupported', `Model ${entry.id} could not be loaded: ${firstLine(raw)}`);
+}
+
+function deviceName(raw: string): string {
+  return /webgpu|jsep/i.test(raw) ? 'WebGPU' : 'this device';
 }
 
 function firstLine(text: string): string {

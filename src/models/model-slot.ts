@@ -1,5 +1,5 @@
 /** The one model a worker holds: loading it (device choice, progress) and handing it out. */
-import { findModel, type CatalogEntry } from './catalog';
+import { findModel, type CatalogEntry, type DType } from './catalog';
 import { selectDevice, type DevicePreference } from './device';
 import type { CallContext } from './host';
 import type { LoadOptions } from './load';
@@ -9,6 +9,8 @@ export interface LoadParams {
   model: string;
   device: DevicePreference;
   config: RuntimeConfig;
+  /** Forces a precision (benchmarks, tests); by default the device's preference list decides. */
+  dtype?: DType;
 }
 
 export class ModelSlot<T extends { dispose(): Promise<void> }> {
@@ -22,7 +24,8 @@ export class ModelSlot<T extends { dispose(): Promise<void> }> {
     const report = await selectDevice(params.device);
     await this.current?.dispose();
     this.current = null;
-    this.current = await create(findModel(params.model), { device: report.device, onProgress: ctx.progress });
+    const shaderF16 = report.device === 'webgpu' ? (report.adapter?.shaderF16 ?? false) : false;
+    this.current = await create(findModel(params.model), { device: report.device, onProgress: ctx.progress, shaderF16, dtype: params.dtype });
     return { model: this.current, deviceReason: report.reason };
   }
 

@@ -9,7 +9,10 @@ export interface MethodSpec {
   result: unknown;
   /** What the call streams while it runs (tokens, batch counts); `never` when nothing. */
   event: unknown;
+  /** What the call's progress channel carries; download progress (LoadProgress) when not given. */
+  progress?: unknown;
 }
+export type ProgressOf<S extends MethodSpec> = S extends { progress: infer P } ? P : LoadProgress;
 export type MethodMap = { [name: string]: MethodSpec };
 
 export type CallMessage = { kind: 'call'; id: number; method: string; params: unknown };
@@ -24,7 +27,7 @@ export interface SerializedError {
 }
 
 export type OutboundMessage =
-  | { kind: 'progress'; id: number; progress: LoadProgress }
+  | { kind: 'progress'; id: number; progress: unknown }
   | { kind: 'event'; id: number; event: unknown }
   | { kind: 'result'; id: number; result: unknown }
   | { kind: 'error'; id: number; error: SerializedError };

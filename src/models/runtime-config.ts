@@ -13,6 +13,11 @@ export interface RuntimeConfig {
   ortWasmPaths: { mjs: string; wasm: string };
   /** Keep downloaded model files in the browser's Cache Storage. */
   useBrowserCache: boolean;
+  /**
+   * ONNX Runtime's WebAssembly threads. Only a cross-origin-isolated page can have more than one;
+   * unset means every core there (ONNX Runtime's own default is half of them, at most 4).
+   */
+  threads?: number;
 }
 
 const isBrowserLike = typeof (globalThis as { document?: unknown }).document !== 'undefined' || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
@@ -29,10 +34,16 @@ export function configureRuntime(config: RuntimeConfig): void {
     if (wasm) {
       const absolute = (url: string) => new URL(url, globalThis.location.href).href;
       wasm.wasmPaths = { mjs: absolute(config.ortWasmPaths.mjs), wasm: absolute(config.ortWasmPaths.wasm) };
-      // Threads need cross-origin isolation; without it ONNX Runtime would warn and fall back anyway.
-      if (!globalThis.crossOriginIsolated) wasm.numThreads = 1;
+      wasm.numThreads = wasmThreads(config);
     }
   }
+}
+
+/** Threads need cross-origin isolation; without it ONNX Runtime would warn and fall back anyway. */
+export function wasmThreads(config: Pick<RuntimeConfig, 'threads'>): number {
+  if (!globalThis.crossOriginIsolated) return 1;
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(config.threads ?? cores, cores));
 }
 
 /**

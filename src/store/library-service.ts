@@ -15,7 +15,7 @@ import { lexicalSegment, toIndexedChunks } from '../retrieve/index-document';
 import { LibraryIndex } from '../retrieve/library-index';
 import type { LibraryChange, OpenResult, RestoreEvent, VectorBackend } from './index-protocol';
 import { LibraryStore, sameSettings } from './library-store';
-import type { DocumentRecord, IndexSettings, VectorsRecord } from './schema';
+import { sameDtype, UNRECORDED_DTYPE, type DocumentRecord, type IndexSettings, type VectorsRecord } from './schema';
 
 export interface ServiceOptions {
   dbName?: string;
@@ -108,7 +108,7 @@ export class LibraryService {
   /** Only vectors of the active model, of ready documents, one per chunk, ever reach the index. */
   private usable(v: VectorsRecord, chunkCount = this.index.chunkIdsOf(v.docId).length): boolean {
     const doc = this.documents.get(v.docId);
-    return !!doc && doc.status === 'ready' && v.model === this.active.embedModel && v.dims === this.dims && v.count === chunkCount;
+    return !!doc && doc.status === 'ready' && v.model === this.active.embedModel && sameDtype(v.dtype, this.active.embedDtype) && v.dims === this.dims && v.count === chunkCount;
   }
 
   async setBackend(backend: VectorBackend, progress: (e: RestoreEvent) => void): Promise<number> {
@@ -144,7 +144,9 @@ export class LibraryService {
       checkDims(this.dims ?? dims, dims, `The vectors of ${record.name}`);
       if (vectors.length !== dims * chunks.length) throw new Error(`${record.name}: ${vectors.length / dims} vectors for ${chunks.length} chunks. Add the file again.`);
     }
-    const vectorRecord = vectors && dims ? { docId: record.id, model, dims, count: chunks.length, data: vectors } : null;
+    // The precision comes with the settings the document was indexed with.
+    const dtype = record.settings.embedDtype ?? UNRECORDED_DTYPE;
+    const vectorRecord = vectors && dims ? { docId: record.id, model, dtype, dims, count: chunks.length, data: vectors } : null;
     await this.store.commitDocument({ record: ready, chunks: { docId: record.id, chunks: indexed, bm25 }, vectors: vectorRecord, source: { docId: record.id, parsed } });
     this.documents.set(record.id, ready);
     this.index.addDocument(record.id, indexed, bm25, vectorRecord && this.usable(vectorRecord, indexed.length) ? vectors! : undefined);

@@ -5,7 +5,7 @@
  * leaves only the marker, which the next start removes.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { DB_NAME, DB_VERSION, migrate, type ChunksRecord, type DocumentRecord, type IndexSettings, type LibrarySchema, type SourceRecord, type VectorsRecord } from './schema';
+import { DB_NAME, DB_VERSION, migrate, sameDtype, type ChunksRecord, type DocumentRecord, type IndexSettings, type LibrarySchema, type SourceRecord, type VectorsRecord } from './schema';
 
 export class StorageFullError extends Error {
   constructor(what: string) {
@@ -188,7 +188,7 @@ export class LibraryStore {
 }
 
 export function sameSettings(a: IndexSettings, b: IndexSettings, ignoreModel = false): boolean {
-  return (ignoreModel || a.embedModel === b.embedModel) && a.chunk.size === b.chunk.size && a.chunk.overlap === b.chunk.overlap;
+  return (ignoreModel || (a.embedModel === b.embedModel && sameDtype(a.embedDtype, b.embedDtype))) && a.chunk.size === b.chunk.size && a.chunk.overlap === b.chunk.overlap;
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

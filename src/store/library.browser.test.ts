@@ -226,6 +226,57 @@ describe('schema migrations and two tabs', () => {
     store.close();
   });
 
+  it('upgrades a version-2 library: its vectors say their precision was not recorded, and stay usable', async () => {
+    const { openDB } = await import('idb');
+    const name = uniqueDb();
+    const v2 = await openDB(name, 2, {
+      upgrade(db) {
+        const documents = db.createObjectStore('documents', { keyPath: 'id' });
+        documents.createIndex('by-sha256', 'sha256');
+        documents.createIndex('by-status', 'status');
+        db.createObjectStore('chunks', { keyPath: 'docId' });
+        db.createObjectStore('vectors', { keyPath: 'docId' });
+        db.createObjectStore('sources', { keyPath: 'docId' });
+        db.createObjectStore('settings');
+      },
+    });
+    const old = { chunk: { size: 64, overlap: 0 }, embedModel: 'm' };
+    await v2.put('documents', { id: 'old', name: 'old.txt', type: 'text', size: 1, sha256: 'abc', added: 0, status: 'ready', warnings: [], settings: old, chunkCount: 1, exactDuplicates: 0, nearDuplicates: 0 });
+    const { buildSegment } = await import('../index/bm25');
+    const chunks = [{ id: 'old#0', docId: 'old', docName: 'old.txt', docType: 'text' as const, ordinal: 0, text: 'owls at night', start: 0, end: 13, headings: [], tokens: 3 }];
+    await v2.put('chunks', { docId: 'old', chunks, bm25: buildSegment('old', chunks) });
+    await v2.put('vectors', { docId: 'old', model: 'm', dims: 4, count: 1, data: new Float32Array([1, 0, 0, 0]) } as never);
+    v2.close();
+
+    const service = new LibraryService({ dbName: name, loadVoy: initVoyBrowser });
+    const opened = await service.open({ ...old, embedDtype: 'q8' }, 4, 'exact', () => undefined);
+    expect(opened.staleCount).toBe(0);
+    expect(opened.vectorCount).toBe(1);
+    const raw = await openDB(name);
+    expect((await raw.get('vectors', 'old'))?.dtype).toBe('');
+    expect((await raw.get('documents', 'old'))?.settings.embedDtype).toBe('');
+    raw.close();
+  });
+
+  it('treats vectors of another precision like another model: stale until re-indexed', async () => {
+    const dbName = uniqueDb();
+    const q8 = { chunk: { size: 64, overlap: 0 }, embedModel: 'm', embedDtype: 'q8' };
+    const service = new LibraryService({ dbName, loadVoy: initVoyBrowser });
+    await service.open(q8, 4, 'exact', () => undefined);
+    const record = { id: 'doc', name: 'doc.txt', type: 'text' as const, size: 1, sha256: 'd', added: 0, status: 'indexing' as const, warnings: [], settings: q8, chunkCount: 1, exactDuplicates: 0, nearDuplicates: 0 };
+    await service.commit(record, { name: 'x', type: 'text', text: 'x', blocks: [], warnings: [] }, [{ doc: 'doc', ordinal: 0, text: 'a note about owls', start: 0, end: 17, headings: [], tokens: 4 }], new Float32Array([1, 0, 0, 0]), 'm', 4);
+    expect(service.index.vectors?.size).toBe(1);
+
+    // The same model on another device loads in fp32: the q8 vectors no longer count.
+    expect(await service.setActive({ ...q8, embedDtype: 'fp32' }, 4, () => undefined)).toBe(1);
+    expect((await service.list()).map((d) => d.status)).toEqual(['stale']);
+    expect(service.index.vectors?.size).toBe(0);
+    await expect(service.search('owls', new Float32Array([1, 0, 0, 0]), { ...DEFAULT_RETRIEVAL, retriever: 'dense' })).rejects.toThrow(/re-index/);
+
+    expect(await service.setActive(q8, 4, () => undefined)).toBe(0);
+    expect(service.index.vectors?.size).toBe(1);
+  });
+
   it('keeps a second tab in step, and tells an old tab to reload when the schema changes', async () => {
     const dbName = uniqueDb();
     const active = { chunk: { size: 64, overlap: 0 }, embedModel: 'm' };

@@ -9,13 +9,26 @@ import type { Bm25Segment } from '../index/bm25';
 import type { IndexedChunk } from '../retrieve/library-index';
 
 export const DB_NAME = 'offline-rag-lab';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** What a document was indexed with: when the active settings differ, it is stale. */
 export interface IndexSettings {
   chunk: ChunkSettings;
   /** The embedding model whose vectors the document has; LEXICAL_ONLY when it has none. */
   embedModel: string;
+  /**
+   * The precision those vectors were computed in (q8 on WebAssembly, fp32 on WebGPU…): a device
+   * change that changes it makes documents stale like a model change. UNRECORDED_DTYPE (libraries
+   * from before version 3) matches any precision.
+   */
+  embedDtype?: string;
+}
+
+export const UNRECORDED_DTYPE = '';
+
+/** Same precision, or one side recorded before precisions were (not worth a forced re-index). */
+export function sameDtype(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === UNRECORDED_DTYPE || b === UNRECORDED_DTYPE || a === b;
 }
 
 /** A document added before any embedding model was loaded: keyword search only until re-indexed. */
@@ -50,6 +63,8 @@ export interface ChunksRecord {
 export interface VectorsRecord {
   docId: string;
   model: string;
+  /** The model's precision when these were computed; UNRECORDED_DTYPE before version 3. */
+  dtype: string;
   dims: number;
   count: number;
   data: Float32Array;
@@ -86,7 +101,21 @@ const MIGRATIONS: ((db: IDBPDatabase<LibrarySchema>, tx: UpgradeTx) => void)[] =
     documents.createIndex('by-sha256', 'sha256');
     documents.createIndex('by-status', 'status');
   },
+  // 3: vectors and documents record the embedding precision; older ones say it was not recorded.
+  (_db, tx) => {
+    void fillUnrecorded(tx);
+  },
 ];
+
+async function fillUnrecorded(tx: UpgradeTx): Promise<void> {
+  for (let cursor = await tx.objectStore('vectors').openCursor(); cursor; cursor = await cursor.continue()) {
+    if (cursor.value.dtype === undefined) await cursor.update({ ...cursor.value, dtype: UNRECORDED_DTYPE });
+  }
+  for (let cursor = await tx.objectStore('documents').openCursor(); cursor; cursor = await cursor.continue()) {
+    const settings = cursor.value.settings;
+    if (settings && settings.embedDtype === undefined) await cursor.update({ ...cursor.value, settings: { ...settings, embedDtype: UNRECORDED_DTYPE } });
+  }
+}
 
 export function migrate(db: IDBPDatabase<LibrarySchema>, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
   for (let version = oldVersion + 1; version <= newVersion; version++) MIGRATIONS[version - 1]!(db, tx);

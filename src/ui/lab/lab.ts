@@ -85,7 +85,8 @@ export class Lab {
   }
 
   private indexSettings(): IndexSettings {
-    return { chunk: this.state.settings.chunk, embedModel: this.state.models.embed.id };
+    const loaded = this.state.models.embed.info;
+    return { chunk: this.state.settings.chunk, embedModel: this.state.models.embed.id, ...(loaded ? { embedDtype: loaded.dtype } : {}) };
   }
 
   async start(): Promise<void> {
