@@ -3,11 +3,11 @@
  * state the UI renders, and runs the long tasks (loading models, adding files, asking) with
  * progress and clear errors. No DOM here: React components only read the store and call methods.
  */
-import { DEFAULT_CHUNK_SETTINGS } from '../../chunk/chunker';
+import { DEFAULT_CHUNK_SETTINGS } from '../../chunk/chunker-meta';
 import { startEmbedWorker, type EmbedClient } from '../../embed/embed-client';
-import { DEFAULT_DECODING } from '../../generate/generator';
+import { DEFAULT_DECODING } from '../../generate/generator-meta';
 import { startGenerateWorker, type GenerateClient } from '../../generate/generate-client';
-import { DEFAULT_MAX_FILE_BYTES } from '../../ingest/parse';
+import { DEFAULT_MAX_FILE_BYTES } from '../../ingest/parse-meta';
 import { startIngestWorker, type IngestClient } from '../../chunk/ingest-client';
 import type { WorkerBridge } from '../../models/bridge';
 import { findModel } from '../../models/catalog';
