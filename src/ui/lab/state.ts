@@ -30,6 +30,22 @@ export interface FileTask {
   done?: number;
   total?: number;
   outcome?: AddOutcome;
+  /** File size in bytes (for batch progress and its estimate). */
+  size?: number;
+  /** When work on this file began, and when its current stage began (for the time estimate). */
+  startedAt?: number;
+  stageStartedAt?: number;
+  /** Files dropped together share a batch (for one overall progress bar). */
+  batch?: string;
+}
+
+/** A removal that waits out its undo window before anything is deleted. */
+export interface PendingRemoval {
+  docId: string;
+  name: string;
+  size: number;
+  /** Epoch ms when the removal becomes final. */
+  until: number;
 }
 
 export interface LabSettings {
@@ -66,6 +82,8 @@ export interface AnswerState {
   check: AnswerCheck | null;
   timings: AnswerTimings | null;
   note: string | null;
+  /** Prompt tokens read so far while the model prefills, where the runtime can tell. */
+  prefill: { done: number; total: number } | null;
 }
 
 export interface AskState {
@@ -83,6 +101,8 @@ export interface AskState {
   prompts: ComparisonPrompts | null;
   rag: AnswerState;
   baseline: AnswerState;
+  /** The retriever that actually ran (bm25 when no embedding model was loaded). */
+  retrieverUsed?: 'bm25' | 'dense' | 'hybrid';
 }
 
 export interface LabState {
@@ -98,10 +118,14 @@ export interface LabState {
     rebuilding: RestoreEvent | null;
     storage: StorageReport | null;
     notices: string[];
+    /** Hidden from the list and from search until their undo window closes. */
+    pendingRemovals: PendingRemoval[];
+    /** Stale documents being re-indexed, so the settings that caused it can show progress. */
+    reindexing: { done: number; total: number } | null;
   };
   tasks: FileTask[];
   settings: LabSettings;
   ask: AskState | null;
 }
 
-export const emptyAnswer = (): AnswerState => ({ kind: 'none', text: '', streaming: false, stats: null, check: null, timings: null, note: null });
+export const emptyAnswer = (): AnswerState => ({ kind: 'none', text: '', streaming: false, stats: null, check: null, timings: null, note: null, prefill: null });
