@@ -75,8 +75,8 @@ export async function checkState(page: Page, name: string): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-page.png`), fullPage: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-page.png`), fullPage: true });
   expect(serious, `${name}: serious accessibility violations`).toEqual([]);
 }
 

@@ -40,8 +40,12 @@ function bigText(): string {
 }
 
 it(`ingesting a 30 MB text file blocks the main thread for no more than ${LIMIT_MS} ms at a time`, async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'big-')), 'big-book.txt');
-  writeFileSync(path, bigText());
+  const dir = mkdtempSync(join(tmpdir(), 'big-'));
+  const text = bigText();
+  const path = join(dir, 'big-book.txt');
+  writeFileSync(path, text);
+  const cancelled = join(dir, 'to-cancel.txt');
+  writeFileSync(cancelled, text.slice(0, 5 * 1024 * 1024));
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -54,6 +58,13 @@ it(`ingesting a 30 MB text file blocks the main thread for no more than ${LIMIT_
   try {
     await page.goto(url);
     await page.getByText('No documents yet.').waitFor({ timeout: 60_000 });
+
+    // Per-file cancel: the file is dropped from the queue and nothing of it is stored.
+    await page.getByLabel('Add documents').setInputFiles(cancelled);
+    await page.getByRole('button', { name: 'Cancel adding to-cancel.txt' }).click();
+    await expect.poll(() => page.getByTestId('tasks').textContent(), { timeout: 60_000 }).toContain('to-cancel.txt: cancelled. Nothing was added.');
+    expect(await page.getByRole('list', { name: 'Documents' }).getByRole('listitem').count()).toBe(0);
+
     const from = await page.evaluate(() => performance.now());
     await page.getByLabel('Add documents').setInputFiles(path);
     await waitForLibrary(page, ['big-book.txt'], 400_000);
