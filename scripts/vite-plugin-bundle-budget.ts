@@ -37,8 +37,10 @@ export function bundleBudget(budget = PAGE_BUDGET_BYTES, onReport?: (report: Pag
       const report = pageBundleReport(bundle as never);
       onReport?.(report);
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-      console.log(`page bundle (without workers): ${kb(report.bytes)} of ${kb(budget)} budget — ${report.files.join(', ')}`);
-      if (report.bytes > budget) {
+      // React's development build (NODE_ENV=test under vitest) is twice the size: only what ships is held to the budget.
+      const shipping = (process.env.NODE_ENV ?? 'production') === 'production';
+      console.log(`page bundle (without workers): ${kb(report.bytes)} of ${kb(budget)} budget${shipping ? '' : ` (not enforced: NODE_ENV=${process.env.NODE_ENV})`} — ${report.files.join(', ')}`);
+      if (shipping && report.bytes > budget) {
         this.error(`The page bundle is ${kb(report.bytes)}, over its ${kb(budget)} budget: something the page imports pulls in a model runtime or parser. Import defaults from a *-meta module instead.`);
       }
     },

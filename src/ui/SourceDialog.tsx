@@ -102,7 +102,18 @@ export function SourceDialog({ n, source, rank, lab, onClose }: { n: number; sou
     );
   }
   return (
-    <dialog ref={dialog} className="source-dialog" aria-label="Source" data-testid="source-viewer" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="source-dialog"
+      aria-label="Source"
+      data-testid="source-viewer"
+      // Escape goes through React state like ×; the dialog's own close event is not used because
+      // StrictMode's trial unmount closes it too.
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <div className="source-dialog__body">
         <div className="source-dialog__head">
           <h2>[{n}] {chunk ? sourceLabel(chunk) : 'missing source'}</h2>
