@@ -3,10 +3,11 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.ts';
 import { localRuntime, noCdn } from './scripts/vite-plugin-local-runtime.ts';
+import { bundleBudget } from './scripts/vite-plugin-bundle-budget.ts';
 
 
 export default defineConfig({
-  plugins: [react(), localRuntime(), noCdn()],
+  plugins: [react(), localRuntime(), noCdn(), bundleBudget()],
   worker: { format: 'es', plugins: () => [noCdn()] },
   optimizeDeps: {
     exclude: ['@huggingface/transformers', 'onnxruntime-web', 'voy-search'],

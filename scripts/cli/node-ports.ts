@@ -34,7 +34,8 @@ export function nodePorts(index: LibraryIndex, models: NodeModels): AskPorts {
     generate: generator
       ? {
           prepare: async (question, sources, answerTokens) => preparePrompts(question, sources, generator.entry.contextLength, answerTokens, generatorCounter(generator)),
-          generate: (messages, settings, onPiece, signal) => generator.generate(messages, settings, { ...(signal ? { signal } : {}), onToken: onPiece }),
+          generate: (messages, settings, onPiece, signal, onPrefill) =>
+            generator.generate(messages, settings, { ...(signal ? { signal } : {}), onToken: onPiece, onPrefill: (p) => onPrefill?.(p.done, p.total) }),
         }
       : null,
   };

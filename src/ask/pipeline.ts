@@ -109,10 +109,16 @@ export async function askQuestion(question: string, ports: AskPorts, settings: A
       update({ [side]: { ...emptyAnswer(), kind: 'llm', streaming: true } });
       let stats: GenerationStats | null = null;
       try {
-        stats = await generate.generate(messages, settings.decoding, (piece) => {
-          text += piece;
-          update({ [side]: { ...emptyAnswer(), kind: 'llm', streaming: true, text } });
-        }, signal);
+        stats = await generate.generate(
+          messages,
+          settings.decoding,
+          (piece) => {
+            text += piece;
+            update({ [side]: { ...emptyAnswer(), kind: 'llm', streaming: true, text } });
+          },
+          signal,
+          (done, total) => update({ [side]: { ...emptyAnswer(), kind: 'llm', streaming: true, text, prefill: done < total ? { done, total } : null } }),
+        );
       } catch (error) {
         if (!isAbortError(error)) throw error;
       }

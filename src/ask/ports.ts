@@ -32,7 +32,8 @@ export interface AskPorts {
   } | null;
   generate?: {
     prepare(question: string, sources: SourceInput[], answerTokens: number): Promise<ComparisonPrompts>;
-    generate(messages: ChatMessage[], settings: DecodingSettings, onPiece: (piece: string) => void, signal?: AbortSignal): Promise<GenerationStats>;
+    /** `onPrefill` reports prompt tokens read so far, where the runtime can tell. */
+    generate(messages: ChatMessage[], settings: DecodingSettings, onPiece: (piece: string) => void, signal?: AbortSignal, onPrefill?: (done: number, total: number) => void): Promise<GenerationStats>;
   } | null;
 }
 

@@ -39,6 +39,8 @@ export interface AnswerState {
   extract: ExtractedSentence[] | null;
   timings: AnswerTimings | null;
   note: string | null;
+  /** Prompt tokens read so far while the model prefills, where the runtime can tell. */
+  prefill: { done: number; total: number } | null;
 }
 
 /** The calibrations a verdict used, for the inspector. */
@@ -70,7 +72,7 @@ export interface AskState {
   baseline: AnswerState;
 }
 
-export const emptyAnswer = (): AnswerState => ({ kind: 'none', text: '', streaming: false, stats: null, check: null, verdicts: null, extract: null, timings: null, note: null });
+export const emptyAnswer = (): AnswerState => ({ kind: 'none', text: '', streaming: false, stats: null, check: null, verdicts: null, extract: null, timings: null, note: null, prefill: null });
 
 export const newAskState = (question: string): AskState => ({
   question,

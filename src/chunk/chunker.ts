@@ -12,14 +12,8 @@ import type { Block, ParsedDocument } from '../ingest/types';
 import { lines, sentences, words, type Span } from './segment';
 import type { TokenCounter } from './token-counter';
 
-export interface ChunkSettings {
-  /** Token budget per chunk. */
-  size: number;
-  /** Tokens repeated from the previous chunk. */
-  overlap: number;
-}
-
-export const DEFAULT_CHUNK_SETTINGS: ChunkSettings = { size: 256, overlap: 38 };
+import { DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from './chunker-meta';
+export { DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from './chunker-meta';
 
 export interface Chunk {
   doc: string;

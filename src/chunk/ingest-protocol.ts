@@ -12,6 +12,39 @@ export interface IngestResult {
   chunkMs: number;
 }
 
+/**
+ * An ingest result whose document and chunks stay packed as JSON bytes (transferred, not copied):
+ * the page only forwards them to the index worker, so a 30 MB file is never deserialized on the
+ * main thread, where that alone blocks the page for hundreds of milliseconds.
+ */
+export interface PackedIngestResult {
+  doc: Pick<ParsedDocument, 'type' | 'title' | 'pageCount' | 'warnings'>;
+  chunkCount: number;
+  exactDuplicates: number;
+  nearDuplicates: number;
+  parseMs: number;
+  chunkMs: number;
+  /** UTF-8 JSON of { doc: ParsedDocument, chunks: Chunk[] }; see unpackIngest. */
+  packed: Uint8Array;
+}
+
+export function packIngest(result: IngestResult): PackedIngestResult {
+  const { doc, chunks } = result;
+  return {
+    doc: { type: doc.type, warnings: doc.warnings, ...(doc.title !== undefined ? { title: doc.title } : {}), ...(doc.pageCount !== undefined ? { pageCount: doc.pageCount } : {}) },
+    chunkCount: chunks.length,
+    exactDuplicates: result.exactDuplicates,
+    nearDuplicates: result.nearDuplicates,
+    parseMs: result.parseMs,
+    chunkMs: result.chunkMs,
+    packed: new TextEncoder().encode(JSON.stringify({ doc, chunks })),
+  };
+}
+
+export function unpackIngest(packed: Uint8Array): { doc: ParsedDocument; chunks: Chunk[] } {
+  return JSON.parse(new TextDecoder().decode(packed)) as { doc: ParsedDocument; chunks: Chunk[] };
+}
+
 export type IngestMethods = {
   /** Chunks an already parsed document again (new chunk settings or embedding model). */
   rechunk: {
@@ -32,6 +65,12 @@ export type IngestMethods = {
     };
     result: IngestResult;
     /** PDF pages parsed so far. */
+    event: { done: number; total: number };
+  };
+  /** ingest, packed: for files whose chunks the page does not need to read (no embedding). */
+  ingestPacked: {
+    params: IngestMethods['ingest']['params'];
+    result: PackedIngestResult;
     event: { done: number; total: number };
   };
 };

@@ -4,11 +4,11 @@ import { capChunkSettings } from './chunk-limit';
 import { chunkDocument } from './chunker';
 import { findDuplicates } from './dedupe';
 import { loadTokenCounter, wordPieceCounterFromJson, type TokenCounter } from './token-counter';
-import { serve } from '../models/host';
+import { serve, type Handlers } from '../models/host';
 import { configureRuntime } from '../models/runtime-config';
 import type { ChunkSettings } from './chunker';
 import type { RuntimeConfig } from '../models/runtime-config';
-import type { IngestMethods, IngestResult } from './ingest-protocol';
+import { packIngest, type IngestMethods, type IngestResult } from './ingest-protocol';
 import { parseFile } from '../ingest/parse';
 import { IngestError, type ParsedDocument } from '../ingest/types';
 
@@ -48,7 +48,7 @@ function chunked(doc: ParsedDocument, docId: string, counter: TokenCounter, requ
   return { doc, chunks, exactDuplicates: dups.exactOf.size, nearDuplicates: dups.nearOf.size, parseMs, chunkMs: performance.now() - t1 };
 }
 
-serve<IngestMethods>({
+const handlers: Handlers<IngestMethods> = {
   async rechunk({ doc, docId, settings, tokenizerModel, config }) {
     return chunked(doc, docId, await counterFor(tokenizerModel, config), settings, tokenizerModel, 0);
   },
@@ -65,4 +65,9 @@ serve<IngestMethods>({
     }
     return chunked(doc, docId, counter, settings, tokenizerModel, performance.now() - t0);
   },
-});
+  async ingestPacked(params, ctx) {
+    const result = packIngest((await handlers.ingest(params, ctx)) as IngestResult);
+    return { result, transfer: [result.packed.buffer] };
+  },
+};
+serve<IngestMethods>(handlers);

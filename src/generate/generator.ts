@@ -21,14 +21,8 @@ export interface ChatMessage {
 }
 
 /** Shared by both answers of a comparison. Greedy by default, so reruns give the same text. */
-export interface DecodingSettings {
-  maxNewTokens: number;
-  doSample: boolean;
-  temperature: number;
-  topP: number;
-}
-
-export const DEFAULT_DECODING: DecodingSettings = { maxNewTokens: 256, doSample: false, temperature: 0.7, topP: 0.9 };
+import type { DecodingSettings } from './generator-meta';
+export { DEFAULT_DECODING, type DecodingSettings } from './generator-meta';
 
 export interface GenerationStats {
   text: string;

@@ -10,7 +10,8 @@ import { parsePdf } from './parse-pdf';
 import { parsePlainText } from './parse-text';
 import { IngestError, type DocType, type ParsedDocument } from './types';
 
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+import { DEFAULT_MAX_FILE_BYTES } from './parse-meta';
+export { DEFAULT_MAX_FILE_BYTES } from './parse-meta';
 
 export interface ParseOptions {
   maxBytes?: number;

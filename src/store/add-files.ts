@@ -48,13 +48,20 @@ export async function addFile(name: string, bytes: Uint8Array, clients: Pipeline
   let begun = false;
   try {
     options.onStage?.('parsing');
+    // Without embedding the page never needs to read the chunks: they stay packed bytes that pass
+    // through to the index worker, so large files cost the main thread nothing.
+    const embedding = clients.embed !== null && options.dims !== null;
     const ingested = await clients.ingest.call(
-      'ingest',
+      embedding ? 'ingest' : 'ingestPacked',
       { name, bytes, docId: id, settings: options.settings.chunk, tokenizerModel: options.settings.embedModel, config: options.config, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) },
       { ...(options.signal ? { signal: options.signal } : {}), onEvent: (e) => options.onStage?.('parsing', e.done, e.total) },
     );
-    const { doc, chunks } = ingested;
-    if (chunks.length === 0) {
+    // A worker may finish its step after a cancel: its result is dropped here, before anything is stored.
+    options.signal?.throwIfAborted();
+    const doc = ingested.doc;
+    const chunks = 'chunks' in ingested ? ingested.chunks : null;
+    const chunkCount = 'chunks' in ingested ? ingested.chunks.length : ingested.chunkCount;
+    if (chunkCount === 0) {
       const why = doc.warnings[0] ?? 'no text to index was found';
       return { status: 'skipped', message: `${name}: ${why}. Nothing was added.` };
     }
@@ -68,7 +75,7 @@ export async function addFile(name: string, bytes: Uint8Array, clients: Pipeline
       status: 'indexing',
       warnings: doc.warnings,
       settings: clients.embed && options.dims ? options.settings : { chunk: options.settings.chunk, embedModel: LEXICAL_ONLY },
-      chunkCount: chunks.length,
+      chunkCount,
       exactDuplicates: ingested.exactDuplicates,
       nearDuplicates: ingested.nearDuplicates,
       ...(doc.title ? { title: doc.title } : {}),
@@ -78,7 +85,7 @@ export async function addFile(name: string, bytes: Uint8Array, clients: Pipeline
     begun = true;
     let vectors: Float32Array | null = null;
     const t0 = performance.now();
-    if (clients.embed && options.dims) {
+    if (clients.embed && options.dims && chunks) {
       options.onStage?.('embedding', 0, chunks.length);
       const embedded = await clients.embed.call(
         'embed',
@@ -88,13 +95,16 @@ export async function addFile(name: string, bytes: Uint8Array, clients: Pipeline
       vectors = embedded.vectors;
     }
     const embedMs = performance.now() - t0;
+    options.signal?.throwIfAborted();
     options.onStage?.('saving');
-    const saved = await clients.index.call(
-      'commit',
-      { record, parsed: doc, chunks, vectors, model: options.settings.embedModel, dims: vectors ? options.dims : null },
-      {},
-      vectors ? [vectors.buffer] : [],
-    );
+    const saved = 'packed' in ingested
+      ? await clients.index.call('commitPacked', { record, packed: ingested.packed, model: options.settings.embedModel }, {}, [ingested.packed.buffer])
+      : await clients.index.call(
+        'commit',
+        { record, parsed: ingested.doc, chunks: ingested.chunks, vectors, model: options.settings.embedModel, dims: vectors ? options.dims : null },
+        {},
+        vectors ? [vectors.buffer] : [],
+      );
     return { status: 'added', record: saved, warnings: doc.warnings, timings: { parseMs: ingested.parseMs, chunkMs: ingested.chunkMs, embedMs, totalMs: performance.now() - started } };
   } catch (error) {
     if (begun) await clients.index.call('remove', { docId: id }).catch(() => undefined);

@@ -39,6 +39,8 @@ export type IndexMethods = {
     result: DocumentRecord;
     event: never;
   };
+  /** commit for a keyword-only document whose parsed text and chunks come packed (see packIngest). */
+  commitPacked: { params: { record: DocumentRecord; packed: Uint8Array; model: string }; result: DocumentRecord; event: never };
   remove: { params: { docId: string }; result: void; event: never };
   list: { params: Record<string, never>; result: DocumentRecord[]; event: never };
   source: { params: { docId: string }; result: ParsedDocument | null; event: never };

@@ -2,6 +2,7 @@
 import { initVoyBrowser } from '../index/voy-browser';
 import { serve } from '../models/host';
 import type { IndexMethods, LibraryChange } from './index-protocol';
+import { unpackIngest } from '../chunk/ingest-protocol';
 import { LibraryService } from './library-service';
 import { storageReport } from './library-store';
 
@@ -31,6 +32,10 @@ serve<IndexMethods>({
   },
   async commit({ record, parsed, chunks, vectors, model, dims }) {
     return open().commit(record, parsed, chunks, vectors, model, dims);
+  },
+  async commitPacked({ record, packed, model }) {
+    const { doc, chunks } = unpackIngest(packed);
+    return open().commit(record, doc, chunks, null, model, null);
   },
   async remove({ docId }) {
     await open().remove(docId);

@@ -11,6 +11,8 @@ import { ModelCatalog } from './ModelCatalog';
 import { ModelsPanel } from './ModelsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { TeachMount } from './teach/TeachMount';
+import { PageDrop } from './PageDrop';
+import { ThemeSelect } from './ThemeSelect';
 
 export function App() {
   const lab = useMemo(() => new Lab(readLabConfig()), []);
@@ -22,19 +24,24 @@ export function App() {
     if (params.get('autoload') === '1') {
       for (const task of ['embed', 'rerank', 'generate'] as const) void lab.loadModel(task);
     }
+    return () => lab.dispose();
   }, [lab]);
 
   return (
     <div className="app">
       <header className="app__header">
         <h1>Offline RAG Lab</h1>
-        <DevicePanel report={state.device} error={state.deviceError} />
+        <div className="app__header-tools">
+          <DevicePanel report={state.device} error={state.deviceError} />
+          <ThemeSelect />
+        </div>
       </header>
+      <PageDrop lab={lab} />
       <div className="layout">
         <aside className="layout__side">
           <LibraryPanel lab={lab} state={state} />
           <ModelsPanel lab={lab} state={state} />
-          <SettingsPanel lab={lab} settings={state.settings} />
+          <SettingsPanel lab={lab} settings={state.settings} library={state.library} />
         </aside>
         <main className="layout__main">
           <AskPanel lab={lab} state={state} />
@@ -43,7 +50,9 @@ export function App() {
           <TeachMount lab={lab} />
           <details className="panel">
             <summary>Model catalog</summary>
-            <ModelCatalog device={state.device?.device ?? 'wasm'} showTestModels={lab.config.showTestModels} />
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Model catalog table">
+              <ModelCatalog device={state.device?.device ?? 'wasm'} showTestModels={lab.config.showTestModels} />
+            </div>
           </details>
         </main>
       </div>
@@ -56,7 +65,7 @@ function Intro() {
     <section className="panel intro">
       <h2>How to use the lab</h2>
       <ol>
-        <li>Drop PDF, Word, Markdown, HTML or text files on the library. They never leave this computer.</li>
+        <li>Drop PDF, Word, Markdown, HTML or text files anywhere on the page, or press <strong>Add documents</strong>. They never leave this computer.</li>
         <li>Load the embedding model for meaning-based search (optional: keyword search works without it).</li>
         <li>Ask a question. Without a language model you get an extractive answer; load one to compare a grounded answer with the model alone.</li>
         <li>Open the inspector to see why each passage was retrieved, what was cut, and where the time went.</li>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { DocType } from '../ingest/types';
 import type { Lab } from './lab/lab';
 import type { LabState } from './lab/state';
+import { NumberField } from './NumberField';
 
 export function AskPanel({ lab, state }: { lab: Lab; state: LabState }) {
   const [question, setQuestion] = useState('');
@@ -11,7 +12,12 @@ export function AskPanel({ lab, state }: { lab: Lab; state: LabState }) {
     if (question.trim()) void lab.ask(question.trim());
   };
   const { retrieval, answerMode } = state.settings;
-  const set = (patch: Partial<typeof retrieval>) => lab.updateSettings({ retrieval: { ...retrieval, ...patch } });
+  const set = (patch: Partial<typeof retrieval>) => void lab.updateSettings({ retrieval: { ...retrieval, ...patch } });
+  // Controls that cannot act are shown as they will run, disabled, with the reason.
+  const embedReady = state.models.embed.status === 'ready';
+  const rerankReady = state.models.rerank.status === 'ready';
+  const effectiveRetriever = embedReady ? retrieval.retriever : 'bm25';
+  const generateReady = state.models.generate.status === 'ready';
   return (
     <form className="panel ask" onSubmit={submit} aria-label="Ask a question">
       <div className="ask__row">
@@ -29,22 +35,20 @@ export function AskPanel({ lab, state }: { lab: Lab; state: LabState }) {
       <div className="ask__options">
         <label>
           Retrieval{' '}
-          <select value={retrieval.retriever} onChange={(e) => set({ retriever: e.target.value as typeof retrieval.retriever })}>
-            <option value="hybrid">Hybrid (BM25 + dense)</option>
-            <option value="dense">Dense only</option>
+          <select value={effectiveRetriever} onChange={(e) => set({ retriever: e.target.value as typeof retrieval.retriever })} aria-describedby={embedReady ? undefined : 'retriever-why'}>
+            <option value="hybrid" disabled={!embedReady}>Hybrid (BM25 + dense)</option>
+            <option value="dense" disabled={!embedReady}>Dense only</option>
             <option value="bm25">BM25 only</option>
           </select>
         </label>
+        <NumberField className="" label="k " value={retrieval.k} min={1} max={20} onCommit={(k) => set({ k })} />
         <label>
-          k <input type="number" min={1} max={20} value={retrieval.k} onChange={(e) => set({ k: Math.max(1, Math.min(20, Number(e.target.value) || 5)) })} />
-        </label>
-        <label>
-          <input type="checkbox" checked={retrieval.rerank} onChange={(e) => set({ rerank: e.target.checked })} /> Rerank top {retrieval.rerankTop}
+          <input type="checkbox" checked={retrieval.rerank && rerankReady} disabled={!rerankReady} onChange={(e) => set({ rerank: e.target.checked })} aria-describedby={rerankReady ? undefined : 'rerank-why'} /> Rerank top {retrieval.rerankTop}
         </label>
         <label>
           Answer{' '}
-          <select value={answerMode} onChange={(e) => lab.updateSettings({ answerMode: e.target.value as typeof answerMode })}>
-            <option value="auto">Language model when loaded</option>
+          <select value={answerMode} onChange={(e) => void lab.updateSettings({ answerMode: e.target.value as typeof answerMode })}>
+            <option value="auto">{generateReady ? 'Language model' : 'Language model when loaded'}</option>
             <option value="extractive">Extractive only</option>
           </select>
         </label>
@@ -74,6 +78,16 @@ export function AskPanel({ lab, state }: { lab: Lab; state: LabState }) {
             ))}
           </select>
         </label>
+        {!embedReady ? (
+          <p className="muted ask__hint" id="retriever-why">
+            Keyword search (BM25) is used: dense and hybrid search need the embedding model (Models).
+          </p>
+        ) : null}
+        {!rerankReady ? (
+          <p className="muted ask__hint" id="rerank-why">
+            Reranking needs the reranker model (Models).
+          </p>
+        ) : null}
       </div>
     </form>
   );

@@ -1,70 +1,99 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { NOT_FOUND } from '../retrieve/answerable';
-import { sourceLabel } from '../generate/prompt';
 import { AnswerText } from './AnswerText';
 import type { Lab } from './lab/lab';
 import type { AnswerState, AskState } from './lab/state';
 import { LatencyTable } from './LatencyTable';
 import { VerdictLegend, Verdicts } from './Verdicts';
+import { SourceDialog } from './SourceDialog';
+import { sourceLabel } from '../generate/prompt';
 
-function AnswerCard({ title, subtitle, answer, testId, sourceCount, onCite }: { title: string; subtitle: string; answer: AnswerState; testId: string; sourceCount: number; onCite: (n: number) => void }) {
+const RETRIEVER_LABEL = { bm25: 'keyword search (BM25)', dense: 'dense search (embeddings)', hybrid: 'hybrid search (BM25 + dense, fused)' } as const;
+
+/** The retriever that ran: reported by the pipeline, else read off the results' traces. */
+export function retrieverUsed(ask: AskState): keyof typeof RETRIEVER_LABEL | null {
+  if (ask.retrieverUsed) return ask.retrieverUsed;
+  if (!ask.results.length) return null;
+  const dense = ask.results.some((r) => r.trace.denseRank !== null);
+  const bm25 = ask.results.some((r) => r.trace.bm25Rank !== null);
+  return dense ? (bm25 ? 'hybrid' : 'dense') : 'bm25';
+}
+
+function waitingText(answer: AnswerState, ask: AskState, side: 'rag' | 'baseline'): string | null {
+  if (answer.text || ask.status === 'done' || ask.status === 'error') return null;
+  if (answer.prefill) return `reading the prompt (${answer.prefill.done} of ${answer.prefill.total} tokens)…`;
+  if (answer.streaming) return 'reading the prompt…';
+  if (side === 'rag') return ask.status === 'retrieving' ? 'searching your documents…' : ask.status === 'verifying' ? null : 'building the prompt…';
+  return ask.status === 'verifying' ? null : 'waiting for the grounded answer…';
+}
+
+function announcement(title: string, answer: AnswerState, ask: AskState): string {
+  if (answer.streaming && answer.text) return `${title}: writing…`;
+  if (ask.status === 'done' && answer.text) return `${title} is complete.`;
+  return '';
+}
+
+interface CardProps {
+  title: string;
+  subtitle: string;
+  answer: AnswerState;
+  ask: AskState;
+  side: 'rag' | 'baseline';
+  testId: string;
+  sourceCount: number;
+  onCite: (n: number) => void;
+  citeLabel: (n: number) => string;
+}
+
+function AnswerCard({ title, subtitle, answer, ask, side, testId, sourceCount, onCite, citeLabel }: CardProps) {
+  const id = useId();
+  const waiting = waitingText(answer, ask, side);
+  const used = side === 'rag' ? retrieverUsed(ask) : null;
   return (
-    <article className="panel answer" data-testid={testId} aria-busy={answer.streaming}>
-      <h2>{title}</h2>
+    <section className="panel answer" data-testid={testId} aria-labelledby={id} aria-busy={answer.streaming}>
+      <h2 id={id}>{title}</h2>
       <p className="muted">{subtitle}</p>
+      {side === 'rag' && used ? (
+        <p className="retriever" data-testid="retriever-used">Retrieved with {RETRIEVER_LABEL[used]}.</p>
+      ) : null}
       {answer.note ? <p className="note">{answer.note}</p> : null}
-      {answer.text ? <AnswerText text={answer.text} check={answer.check} sourceCount={sourceCount} onCite={onCite} /> : answer.streaming ? <p className="muted">…</p> : null}
+      {answer.text ? (
+        <AnswerText text={answer.text} check={answer.check} sourceCount={sourceCount} onCite={onCite} citeLabel={citeLabel} />
+      ) : waiting ? (
+        <p className="answer__waiting" data-testid="waiting">{waiting}</p>
+      ) : null}
+      <p className="visually-hidden" role="status">{announcement(title, answer, ask)}</p>
       {answer.text === NOT_FOUND ? <p className="muted">Try other words, add documents, or lower the relevance threshold in Settings.</p> : null}
       <Verdicts answer={answer} />
       {answer.timings ? <LatencyTable timings={answer.timings} /> : null}
-    </article>
-  );
-}
-
-const RETRIEVER_NAMES = { bm25: 'keyword search (BM25)', dense: 'dense search', hybrid: 'hybrid search (BM25 + dense)' } as const;
-
-export function ComparisonView({ ask, lab }: { ask: AskState; lab: Lab }) {
-  const [selected, setSelected] = useState<number | null>(null);
-  const source = selected ? ask.sources[selected - 1] : undefined;
-  return (
-    <section aria-label="Answers">
-      {ask.error ? <p className="panel error" role="alert">{ask.error}</p> : null}
-      <div className="comparison">
-        <AnswerCard title="With your documents (RAG)" subtitle={`${ask.sources.length} retrieved passage(s), cited as [n]${ask.retrieverUsed ? ` · retrieved with ${RETRIEVER_NAMES[ask.retrieverUsed]}` : ''}`} answer={ask.rag} testId="answer-rag" sourceCount={ask.sources.length} onCite={setSelected} />
-        <AnswerCard title="Prompt only (baseline)" subtitle="Same model and settings, no retrieval" answer={ask.baseline} testId="answer-baseline" sourceCount={0} onCite={setSelected} />
-      </div>
-      <VerdictLegend />
-      {selected ? (
-        <aside className="panel source" data-testid="source-viewer">
-          <button type="button" className="source__close" onClick={() => setSelected(null)} aria-label="Close source">×</button>
-          {source ? (
-            <>
-              <h3>[{selected}] {sourceLabel(source.chunk)}</h3>
-              <pre className="source__text">{source.chunk.text}</pre>
-              <p className="muted">Characters {source.chunk.start}–{source.chunk.end} of the document. <button type="button" onClick={() => void showDocument(lab, source.chunk.docId, source.chunk.start)}>Show in document</button></p>
-            </>
-          ) : (
-            <p className="error">Source [{selected}] does not exist: the answer cites a passage it was never given.</p>
-          )}
-        </aside>
-      ) : null}
     </section>
   );
 }
 
-async function showDocument(lab: Lab, docId: string, start: number) {
-  const doc = await lab.source(docId);
-  if (!doc) return;
-  const from = Math.max(0, start - 600);
-  // ('noopener' would make window.open return null, so the opener link is cut by hand.)
-  const win = window.open('', '_blank');
-  // Even in a new window the document stays text: assigned as textContent, never as HTML.
-  if (win) {
-    win.opener = null;
-    win.document.title = doc.name;
-    const pre = win.document.createElement('pre');
-    pre.style.whiteSpace = 'pre-wrap';
-    pre.textContent = doc.text.slice(from, start + 2400);
-    win.document.body.append(pre);
-  }
+export function ComparisonView({ ask, lab }: { ask: AskState; lab: Lab }) {
+  const [selected, setSelected] = useState<number | null>(null);
+  const source = selected ? ask.sources[selected - 1] : undefined;
+  const citeLabel = (n: number) => {
+    const s = ask.sources[n - 1];
+    return s ? `[${n}] ${sourceLabel(s.chunk)}` : `[${n}] a source that does not exist`;
+  };
+  return (
+    <section aria-label="Answers">
+      {ask.error ? <p className="panel error" role="alert">{ask.error}</p> : null}
+      <div className="comparison">
+        <AnswerCard title="Answer with retrieval" subtitle={`RAG: ${ask.sources.length} retrieved passage(s) in the prompt, cited as [n]`} answer={ask.rag} ask={ask} side="rag" testId="answer-rag" sourceCount={ask.sources.length} onCite={setSelected} citeLabel={citeLabel} />
+        <AnswerCard title="Answer without retrieval" subtitle="Baseline: same model and settings, prompt only" answer={ask.baseline} ask={ask} side="baseline" testId="answer-baseline" sourceCount={0} onCite={setSelected} citeLabel={citeLabel} />
+      </div>
+      <VerdictLegend />
+      {selected ? (
+        <SourceDialog
+          n={selected}
+          source={source}
+          rank={source ? `source [${selected}] of ${ask.sources.length}` : '–'}
+          lab={lab}
+          onClose={() => setSelected(null)}
+        />
+      ) : null}
+    </section>
+  );
 }

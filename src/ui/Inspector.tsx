@@ -25,7 +25,7 @@ export function Inspector({ ask }: { ask: AskState }) {
       <summary>Inspector: retrieval trace{t ? ` (search ${formatMs(t.bm25Ms + t.denseMs + t.fuseMs)})` : ''}</summary>
       {ask.retrievalNote ? <p className="warning">{ask.retrievalNote}</p> : null}
       {ask.answerability ? <AnswerabilityView ask={ask} /> : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Retrieval trace table">
         <table className="trace">
           <thead>
             <tr>
@@ -63,11 +63,11 @@ export function Inspector({ ask }: { ask: AskState }) {
         <>
           <details>
             <summary>RAG prompt ({ask.prompts.rag.tokens} tokens; {ask.prompts.rag.cut.length} source(s) cut for the context budget)</summary>
-            <pre className="prompt" data-testid="rag-prompt">{ask.prompts.rag.prompt}</pre>
+            <pre className="prompt" data-testid="rag-prompt" tabIndex={0}>{ask.prompts.rag.prompt}</pre>
           </details>
           <details>
             <summary>Baseline prompt ({ask.prompts.baseline.tokens} tokens)</summary>
-            <pre className="prompt">{ask.prompts.baseline.prompt}</pre>
+            <pre className="prompt" tabIndex={0}>{ask.prompts.baseline.prompt}</pre>
           </details>
         </>
       ) : null}

@@ -1,7 +1,10 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useState } from 'react';
+import type { DocumentRecord } from '../store/schema';
+import { ACCEPTED_TYPES, addBrowserFiles } from './files';
 import type { Lab } from './lab/lab';
-import type { FileTask, LabState } from './lab/state';
+import type { FileTask, LabState, PendingRemoval } from './lab/state';
 import { formatBytes } from './format';
+import { batchEstimate, formatEta, taskEstimate } from './progress';
 
 const STAGE_LABEL: Record<FileTask['stage'], string> = {
   queued: 'waiting',
@@ -12,85 +15,165 @@ const STAGE_LABEL: Record<FileTask['stage'], string> = {
   done: 'done',
 };
 
-function TaskRow({ task }: { task: FileTask }) {
+type SortKey = 'name' | 'added' | 'size';
+const SORTERS: Record<SortKey, (a: DocumentRecord, b: DocumentRecord) => number> = {
+  name: (a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }),
+  added: (a, b) => b.added - a.added,
+  size: (a, b) => b.size - a.size,
+};
+const SORT_KEY = 'offline-rag-lab:library-sort';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Re-renders every second while something runs, so estimates count down without new events. */
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return active ? Math.max(now, Date.now()) : now;
+}
+
+function ActiveTask({ task, now, onCancel }: { task: FileTask; now: number; onCancel: () => void }) {
+  const estimate = taskEstimate(task, now);
+  return (
+    <li className="task" aria-busy="true">
+      <div className="task__head">
+        <span>
+          {task.name}{' '}
+          <span className="muted">
+            {STAGE_LABEL[task.stage]}
+            {estimate ? ` ${Math.round(estimate.fraction * 100)} % · ${formatEta(estimate.etaSeconds)}` : ''}
+          </span>
+        </span>
+        <button type="button" onClick={onCancel} aria-label={`Cancel adding ${task.name}`}>Cancel</button>
+      </div>
+      {estimate ? <progress max={1} value={estimate.fraction} aria-label={`${task.name}: ${STAGE_LABEL[task.stage]}`} /> : <progress aria-label={`${task.name}: ${STAGE_LABEL[task.stage]}`} />}
+    </li>
+  );
+}
+
+function FinishedTask({ task }: { task: FileTask }) {
   const outcome = task.outcome;
-  if (!outcome) {
-    const pct = task.total ? ` ${task.done ?? 0}/${task.total}` : '';
-    return (
-      <li className="task" aria-busy="true">
-        <span>{task.name}</span> <span className="muted">{STAGE_LABEL[task.stage]}{pct}</span>
-        {task.total ? <progress max={task.total} value={task.done ?? 0} /> : <progress />}
-      </li>
-    );
-  }
+  if (!outcome) return null;
   if (outcome.status === 'added') {
     const w = outcome.warnings.length ? ` — ${outcome.warnings.join('; ')}` : '';
-    return <li className="task task--ok">✓ {task.name}: {outcome.record.chunkCount} chunks in {(outcome.timings.totalMs / 1000).toFixed(1)} s{w}</li>;
+    return <li className="task task--ok">✓ {task.name}: {plural(outcome.record.chunkCount, 'chunk')} in {(outcome.timings.totalMs / 1000).toFixed(1)} s{w}</li>;
   }
   const cls = outcome.status === 'failed' ? 'task task--error' : 'task task--warning';
-  return <li className={cls} role={outcome.status === 'failed' ? 'alert' : undefined}>{outcome.message}</li>;
+  return <li className={cls}>{outcome.status === 'failed' ? '✗ ' : '! '}{outcome.message}</li>;
+}
+
+function UndoBar({ pending, onUndo }: { pending: PendingRemoval; onUndo: () => void }) {
+  return (
+    <div className="undo" role="status">
+      <span>Removed “{pending.name}” ({formatBytes(pending.size)}). It is deleted in a few seconds.</span>
+      <button type="button" onClick={onUndo} aria-label={`Undo removing ${pending.name}`}>Undo</button>
+    </div>
+  );
 }
 
 export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
-  const [over, setOver] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const { library, tasks } = state;
-  const addList = (list: FileList | null) => {
-    if (!list?.length) return;
-    void lab.addFiles(Array.from(list, (file) => ({ name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) })));
-  };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    addList(event.dataTransfer.files);
-  };
-  const stale = library.documents.filter((d) => d.status === 'stale').length;
+  const [sort, setSort] = useState<SortKey>(() => (globalThis.localStorage?.getItem(SORT_KEY) as SortKey | null) ?? 'name');
+  const active = tasks.filter((t) => t.stage !== 'done');
+  const finished = tasks.filter((t) => t.stage === 'done');
+  const now = useNow(active.length > 0);
+  const batch = batchEstimate(tasks, now);
+  const hidden = new Set(library.pendingRemovals.map((p) => p.docId));
+  const documents = library.documents.filter((d) => !hidden.has(d.id)).sort(SORTERS[sort] ?? SORTERS.name);
+  const stale = documents.filter((d) => d.status === 'stale').length;
+  const failures = finished.filter((t) => t.outcome?.status === 'failed').length;
   return (
     <section className="panel" aria-labelledby="library-title">
       <h2 id="library-title">Library</h2>
-      <div
-        className={`dropzone${over ? ' dropzone--over' : ''}`}
-        data-testid="dropzone"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <p>Drop PDF, DOCX, Markdown, HTML or text files here</p>
-        <button type="button" onClick={() => input.current?.click()}>Choose files…</button>
-        <input ref={input} type="file" multiple hidden data-testid="file-input" accept=".pdf,.docx,.md,.markdown,.html,.htm,.txt,.text,.rst,.csv" onChange={(e) => addList(e.target.files)} />
+      <div className="dropzone" data-testid="dropzone">
+        <p>Drop PDF, DOCX, Markdown, HTML or text files anywhere on this page.</p>
+        <label className="button primary">
+          Add documents
+          <input className="visually-hidden" type="file" multiple data-testid="file-input" accept={ACCEPTED_TYPES} onChange={(e) => {
+            addBrowserFiles(lab, e.target.files);
+            e.target.value = '';
+          }} />
+        </label>
       </div>
-      {library.status === 'opening' ? <p className="muted">Opening the library…</p> : null}
+      {library.status === 'opening' ? <p className="muted" role="status">Opening the library…</p> : null}
       {library.rebuilding ? (
         <div className="muted" aria-busy="true">
-          {library.rebuilding.stage === 'lexical' ? 'Restoring keyword index' : library.rebuilding.stage === 'voy' ? 'Building the voy-search index' : 'Restoring vectors'}: {library.rebuilding.done}/{library.rebuilding.total} documents
-          <progress max={library.rebuilding.total} value={library.rebuilding.done} />
+          {library.rebuilding.stage === 'lexical' ? 'Restoring keyword index' : library.rebuilding.stage === 'voy' ? 'Building the voy-search index' : 'Restoring vectors'}: {library.rebuilding.done} of {plural(library.rebuilding.total, 'document')}
+          <progress max={library.rebuilding.total} value={library.rebuilding.done} aria-label="Restoring the index" />
         </div>
       ) : null}
       {library.error ? <p className="error" role="alert">{library.error}</p> : null}
       {library.notices.map((n) => (
         <p key={n} className="warning">{n}</p>
       ))}
-      {stale ? <button type="button" onClick={() => void lab.reindexStale()}>Re-index {stale} stale document(s)</button> : null}
-      {tasks.length ? <ul className="tasks" data-testid="tasks">{tasks.map((t) => <TaskRow key={t.key} task={t} />)}</ul> : null}
-      <ul className="documents" data-testid="documents">
-        {library.documents.map((d) => (
+      {stale ? <button type="button" onClick={() => void lab.reindexStale()}>Re-index {plural(stale, 'stale document')}</button> : null}
+      <div role="status" className="batch" data-testid="batch">
+        {batch ? (
+          <>
+            Adding {plural(batch.files, 'file')}: {batch.finished} done · {Math.round(batch.fraction * 100)} % · {formatEta(batch.etaSeconds)}
+            <progress max={1} value={batch.fraction} aria-label="Adding files" />
+          </>
+        ) : null}
+      </div>
+      {active.length ? (
+        <ul className="tasks" data-testid="active-tasks" aria-label="Files being added">
+          {active.map((t) => <ActiveTask key={t.key} task={t} now={now} onCancel={() => lab.cancelFile(t.key)} />)}
+        </ul>
+      ) : null}
+      {finished.length ? (
+        <details className="tasklog" open>
+          <summary>
+            Task log ({plural(finished.length, 'entry', 'entries')}{failures ? `, ${failures} failed` : ''})
+          </summary>
+          <ul className="tasks" data-testid="tasks">
+            {finished.map((t) => <FinishedTask key={t.key} task={t} />)}
+          </ul>
+          <div className="tasklog__tools">
+            <button type="button" onClick={() => lab.clearTasks()}>Clear the log</button>
+          </div>
+        </details>
+      ) : null}
+      {library.pendingRemovals.map((p) => <UndoBar key={p.docId} pending={p} onUndo={() => lab.undoRemove(p.docId)} />)}
+      {documents.length > 1 ? (
+        <div className="library__tools">
+          <span className="muted">{plural(documents.length, 'document')}</span>
+          <label>
+            Sort by{' '}
+            <select value={sort} onChange={(e) => {
+              const next = e.target.value as SortKey;
+              setSort(next);
+              globalThis.localStorage?.setItem(SORT_KEY, next);
+            }}>
+              <option value="name">name</option>
+              <option value="added">date added (newest first)</option>
+              <option value="size">size (largest first)</option>
+            </select>
+          </label>
+        </div>
+      ) : null}
+      <ul className="documents" data-testid="documents" aria-label="Documents">
+        {documents.map((d) => (
           <li key={d.id} className={`document document--${d.status}`}>
             <div>
-              <strong>{d.name}</strong>
-              <span className="muted"> {d.type.toUpperCase()} · {formatBytes(d.size)} · {d.chunkCount} chunks{d.pageCount ? ` · ${d.pageCount} pages` : ''}</span>
-              {d.status !== 'ready' ? <span className="tag tag--warning">{d.status}</span> : null}
-              {d.exactDuplicates + d.nearDuplicates > 0 ? <span className="tag tag--warning" title="Repeated passages crowd the top results">{d.exactDuplicates} exact / {d.nearDuplicates} near duplicates</span> : null}
+              <strong>{d.name}</strong>{' '}
+              <span className={`tag ${d.status === 'ready' ? 'tag--ok' : 'tag--warning'}`}>{d.status}</span>{' '}
+              <span className="muted document__meta">
+                {d.type.toUpperCase()} · {formatBytes(d.size)} · {plural(d.chunkCount, 'chunk')}{d.pageCount ? ` · ${plural(d.pageCount, 'page')}` : ''} · added {new Date(d.added).toLocaleDateString()}
+              </span>
+              {d.exactDuplicates + d.nearDuplicates > 0 ? <span className="tag tag--warning">{d.exactDuplicates} exact / {d.nearDuplicates} near-duplicate passages (they crowd the top results)</span> : null}
             </div>
-            <button type="button" aria-label={`Remove ${d.name}`} onClick={() => void lab.removeDocument(d.id)}>Remove</button>
+            <button type="button" aria-label={`Remove ${d.name}`} onClick={() => lab.removeDocument(d.id)}>Remove</button>
           </li>
         ))}
       </ul>
+      {library.status === 'ready' && !documents.length && !active.length ? <p className="muted">No documents yet.</p> : null}
       {library.restore ? (
         <p className="muted">
-          Restored {library.restore.chunkCount} chunks: keyword search ready in {library.restore.lexicalReadyMs.toFixed(0)} ms, {library.restore.vectorCount} vectors ready in {library.restore.denseReadyMs.toFixed(0)} ms.
+          Restored {plural(library.restore.chunkCount, 'chunk')}: keyword search ready in {library.restore.lexicalReadyMs.toFixed(0)} ms, {plural(library.restore.vectorCount, 'vector')} ready in {library.restore.denseReadyMs.toFixed(0)} ms.
         </p>
       ) : null}
       {library.storage?.quota ? (

@@ -1,4 +1,4 @@
-import { CATALOG } from '../models/catalog';
+import { CATALOG, downloadBytes } from '../models/catalog';
 import type { Lab } from './lab/lab';
 import type { LabState, ModelTaskKey } from './lab/state';
 import { formatBytes, formatMs } from './format';
@@ -13,11 +13,14 @@ export function ModelsPanel({ lab, state }: { lab: Lab; state: LabState }) {
         const slot = state.models[task];
         const options = CATALOG.filter((m) => m.task === task && (lab.config.showTestModels ? m.testOnly : !m.testOnly) && !m.id.includes('-weights'));
         const p = slot.progress;
+        const entry = CATALOG.find((m) => m.id === slot.id);
+        const size = entry ? formatBytes(downloadBytes(entry, state.device?.device ?? 'wasm')) : 'size unknown';
+        const name = entry?.label ?? slot.id;
         return (
           <div key={task} className="model" data-testid={`model-${task}`}>
             <label>
               {TITLES[task]}
-              <select value={slot.id} disabled={slot.status === 'loading'} onChange={(e) => lab.selectModel(task, e.target.value)}>
+              <select value={slot.id} aria-describedby={`model-${task}-state`} disabled={slot.status === 'loading'} onChange={(e) => lab.selectModel(task, e.target.value)}>
                 {options.map((m) => (
                   <option key={m.id} value={m.id}>{m.label}</option>
                 ))}
@@ -29,17 +32,18 @@ export function ModelsPanel({ lab, state }: { lab: Lab; state: LabState }) {
               </p>
             ) : (
               <button type="button" className="primary" disabled={slot.status === 'loading'} onClick={() => void lab.loadModel(task)}>
-                {slot.status === 'loading' ? 'Loading…' : 'Load'}
+                {slot.status === 'loading' ? `Loading ${name}…` : `Load ${name} (${size})`}
               </button>
             )}
             {slot.status === 'loading' && p ? (
               <div>
                 <progress max={1} value={p.fraction ?? undefined} aria-label={`Loading ${slot.id}`} />
                 <span className="muted"> {formatBytes(p.loaded)}{p.total ? ` of ${formatBytes(p.total)}` : ''}</span>{' '}
-                <button type="button" onClick={() => lab.cancelLoad(task)}>Cancel</button>
+                <button type="button" onClick={() => lab.cancelLoad(task)} aria-label={`Cancel loading ${name}`}>Cancel</button>
               </div>
             ) : null}
             {slot.error ? <p className="error" role="alert">{slot.error}</p> : null}
+            <span id={`model-${task}-state`} className="visually-hidden">{slot.status === 'ready' ? 'loaded' : slot.status === 'loading' ? 'loading' : 'not loaded'}</span>
           </div>
         );
       })}

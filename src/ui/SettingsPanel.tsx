@@ -1,28 +1,19 @@
 import type { Lab } from './lab/lab';
-import type { LabSettings } from './lab/state';
+import type { LabSettings, LabState } from './lab/state';
+import { ChunkingFields } from './ChunkingFields';
+import { NumberField as Field } from './NumberField';
 
+/** Typed fields apply on Enter or blur; decimals are allowed where `step` is fractional. */
 function NumberField({ label, value, min, max, step = 1, onChange }: { label: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void }) {
-  return (
-    <label className="field">
-      {label}
-      <input type="number" value={value} min={min} max={max} step={step} onChange={(e) => {
-        const v = Number(e.target.value);
-        if (Number.isFinite(v) && v >= min && v <= max) onChange(v);
-      }} />
-    </label>
-  );
+  return <Field label={label} value={value} min={min} max={max} integer={Number.isInteger(step)} onCommit={onChange} />;
 }
 
-export function SettingsPanel({ lab, settings }: { lab: Lab; settings: LabSettings }) {
-  const { chunk, retrieval, decoding, answerable } = settings;
+export function SettingsPanel({ lab, settings, library }: { lab: Lab; settings: LabSettings; library?: LabState['library'] }) {
+  const { retrieval, decoding, answerable } = settings;
   return (
     <details className="panel settings">
       <summary>Settings</summary>
-      <fieldset>
-        <legend>Chunking (changing it marks documents for re-indexing)</legend>
-        <NumberField label="Chunk size (tokens)" value={chunk.size} min={32} max={1024} onChange={(size) => lab.updateSettings({ chunk: { size, overlap: Math.min(chunk.overlap, Math.floor(size / 2) - 1) } })} />
-        <NumberField label="Overlap (tokens)" value={chunk.overlap} min={0} max={Math.floor(chunk.size / 2) - 1} onChange={(overlap) => lab.updateSettings({ chunk: { ...chunk, overlap } })} />
-      </fieldset>
+      <ChunkingFields lab={lab} settings={settings} library={library} />
       <fieldset>
         <legend>Retrieval</legend>
         <NumberField label="Candidates per list" value={retrieval.candidates} min={5} max={200} onChange={(candidates) => lab.updateSettings({ retrieval: { ...retrieval, candidates } })} />

@@ -3,11 +3,11 @@
  * state the UI renders, and runs the long tasks (loading models, adding files, asking) with
  * progress and clear errors. No DOM here: React components only read the store and call methods.
  */
-import { DEFAULT_CHUNK_SETTINGS } from '../../chunk/chunker';
+import { DEFAULT_CHUNK_SETTINGS } from '../../chunk/chunker-meta';
 import { startEmbedWorker, type EmbedClient } from '../../embed/embed-client';
-import { DEFAULT_DECODING } from '../../generate/generator';
+import { DEFAULT_DECODING } from '../../generate/generator-meta';
 import { startGenerateWorker, type GenerateClient } from '../../generate/generate-client';
-import { DEFAULT_MAX_FILE_BYTES } from '../../ingest/parse';
+import { DEFAULT_MAX_FILE_BYTES } from '../../ingest/parse-meta';
 import { startIngestWorker, type IngestClient } from '../../chunk/ingest-client';
 import type { WorkerBridge } from '../../models/bridge';
 import { findModel } from '../../models/catalog';
@@ -25,6 +25,7 @@ import { newAskState, type LabSettings, type LabState, type ModelSlot, type Mode
 import { Store } from './store';
 
 const SETTINGS_KEY = 'offline-rag-lab:settings';
+const UNDO_MS = 10_000;
 
 function initialSettings(): LabSettings {
   const defaults: LabSettings = {
@@ -53,8 +54,13 @@ const slot = (id: string): ModelSlot => ({ id, status: 'idle', progress: null, i
 
 export class Lab {
   readonly store: Store<LabState>;
-  private readonly ingest: IngestClient = startIngestWorker();
-  private readonly index: IndexClient = startIndexWorker();
+  // Started by start() and ended by dispose(), not by the constructor: React's StrictMode builds
+  // the page's objects twice, and a constructor that spawned workers would orphan a pair.
+  private ingest!: IngestClient;
+  private index!: IndexClient;
+  private generation = 0;
+  private readonly fileControllers = new Map<string, AbortController>();
+  private readonly removalTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly workers: Partial<Record<ModelTaskKey, WorkerBridge<never>>> = {};
   private embed: EmbedClient | null = null;
   private rerank: RerankClient | null = null;
@@ -68,7 +74,7 @@ export class Lab {
       device: null,
       deviceError: null,
       models: { embed: slot(config.models.embed), rerank: slot(config.models.rerank), generate: slot(config.models.generate) },
-      library: { status: 'opening', error: null, documents: [], restore: null, rebuilding: null, storage: null, notices: [] },
+      library: { status: 'opening', error: null, documents: [], restore: null, rebuilding: null, storage: null, notices: [], pendingRemovals: [], reindexing: null },
       tasks: [],
       settings: { ...initialSettings(), ...(config.device ? { device: config.device } : {}), ...(config.runtime.offlineOnly ? { offlineOnly: true } : {}) },
       ask: null,
@@ -90,10 +96,14 @@ export class Lab {
   }
 
   async start(): Promise<void> {
+    const generation = ++this.generation;
+    this.ingest = startIngestWorker();
+    this.index = startIndexWorker();
+    const current = () => generation === this.generation;
     const probe = startEmbedWorker();
     probe.call('detect', { config: this.config.runtime }).then(
-      (device) => this.store.set({ device }),
-      (e: Error) => this.store.set({ deviceError: e.message }),
+      (device) => current() && this.store.set({ device }),
+      (e: Error) => current() && this.store.set({ deviceError: e.message }),
     ).finally(() => probe.terminate());
     try {
       const opened = await this.index.call('open', { active: this.indexSettings(), dims: null, backend: this.state.settings.backend }, { onEvent: this.showRebuild });
@@ -101,7 +111,8 @@ export class Lab {
         ...opened.interrupted.map((name) => `Adding "${name}" was interrupted (the page closed); it was not kept. Add it again.`),
         ...(opened.staleCount ? [`${opened.staleCount} document(s) were indexed with other settings or another embedding model. Re-index them to use dense search.`] : []),
       ];
-      this.store.set((s) => ({ library: { ...s.library, status: 'ready', documents: opened.documents, restore: opened, rebuilding: null, notices } }));
+      if (!current()) return;
+      this.store.set((s) => ({ library: { ...s.library, status: 'ready', documents: opened.documents, restore: opened.chunkCount ? opened : null, rebuilding: null, notices } }));
       void this.refreshStorage(true);
       void this.index.call('watch', {}, {
         onEvent: (change) => {
@@ -111,13 +122,35 @@ export class Lab {
         },
       });
     } catch (error) {
+      if (!current()) return;
       this.store.set((s) => ({ library: { ...s.library, status: 'error', error: `The library could not be opened: ${(error as Error).message}. Reload the page; if it persists, your browser may block storage for this site.` } }));
     }
   }
 
+  /** Ends every worker and timer; start() may be called again afterwards (StrictMode does). */
+  dispose(): void {
+    this.generation++;
+    this.stop();
+    for (const controller of this.fileControllers.values()) controller.abort();
+    this.fileControllers.clear();
+    // A removal still in its undo window is not carried out: the document stays.
+    for (const timer of this.removalTimers.values()) clearTimeout(timer);
+    this.removalTimers.clear();
+    for (const worker of [this.ingest, this.index, ...Object.values(this.workers), ...Object.values(this.loading)]) worker?.terminate();
+    for (const key of Object.keys(this.workers) as ModelTaskKey[]) delete this.workers[key];
+    this.loading = {};
+    this.embed = this.rerank = this.generate = null;
+    this.dims = null;
+    this.store.set((s) => ({
+      models: { embed: slot(s.models.embed.id), rerank: slot(s.models.rerank.id), generate: slot(s.models.generate.id) },
+      library: { ...s.library, status: 'opening', pendingRemovals: [] },
+    }));
+  }
+
   async refreshDocuments(): Promise<void> {
     const documents = await this.index.call('list', {});
-    this.store.set((s) => ({ library: { ...s.library, documents } }));
+    // Counts restored at start stop being true once the library changes.
+    this.store.set((s) => ({ library: { ...s.library, documents, restore: null } }));
   }
 
   async refreshStorage(askPersist = false): Promise<void> {
@@ -125,14 +158,22 @@ export class Lab {
     this.store.set((s) => ({ library: { ...s.library, storage } }));
   }
 
-  updateSettings(patch: Partial<LabSettings>): void {
+  /** Applies and saves settings; resolves once a chunking change has been applied to the index. */
+  updateSettings(patch: Partial<LabSettings>): Promise<void> {
     this.store.set((s) => ({ settings: { ...s.settings, ...patch } }));
     const { retrieval, ...rest } = this.state.settings;
     globalThis.localStorage?.setItem(SETTINGS_KEY, JSON.stringify({ ...rest, retrieval: { ...retrieval, docIds: undefined, types: undefined } }));
-    if (patch.chunk) void this.applyIndexSettings();
+    const applied = patch.chunk ? this.applyIndexSettings() : Promise.resolve();
     if (patch.backend) {
       void this.index.call('setBackend', { backend: patch.backend }, { onEvent: this.showRebuild }).finally(() => this.showRebuild(null));
     }
+    return applied;
+  }
+
+  /** New chunk settings, then every document they make stale re-indexed. */
+  async rechunk(chunk: LabSettings['chunk']): Promise<void> {
+    await this.updateSettings({ chunk });
+    await this.reindexStale();
   }
 
   private showRebuild = (rebuilding: RestoreEvent | null): void => {
@@ -195,12 +236,22 @@ export class Lab {
     this.store.set((s) => ({ models: { ...s.models, [task]: { ...s.models[task], status: 'idle', progress: null, error: 'Loading was cancelled.' } } }));
   }
 
-  async addFiles(files: { name: string; bytes: () => Promise<Uint8Array> }[]): Promise<void> {
-    const tasks = files.map((f) => ({ key: crypto.randomUUID(), name: f.name, stage: 'queued' as const }));
+  async addFiles(files: { name: string; size?: number; bytes: () => Promise<Uint8Array> }[]): Promise<void> {
+    const batch = crypto.randomUUID();
+    const tasks = files.map((f) => ({ key: crypto.randomUUID(), name: f.name, stage: 'queued' as const, batch, ...(f.size !== undefined ? { size: f.size } : {}) }));
+    for (const t of tasks) this.fileControllers.set(t.key, new AbortController());
     this.store.set((s) => ({ tasks: [...tasks, ...s.tasks].slice(0, 50) }));
     const setTask = (key: string, patch: object) => this.store.set((s) => ({ tasks: s.tasks.map((t) => (t.key === key ? { ...t, ...patch } : t)) }));
     for (const [i, file] of files.entries()) {
       const key = tasks[i]!.key;
+      const signal = this.fileControllers.get(key)?.signal;
+      if (!signal || signal.aborted) {
+        this.fileControllers.delete(key);
+        if (signal) setTask(key, { stage: 'done', outcome: { status: 'skipped', message: `${file.name}: cancelled before it started. Nothing was added.` } });
+        continue;
+      }
+      const startedAt = Date.now();
+      setTask(key, { startedAt, stageStartedAt: startedAt });
       let bytes: Uint8Array;
       try {
         bytes = await file.bytes();
@@ -213,26 +264,73 @@ export class Lab {
         dims: this.dims,
         config: this.runtime(),
         maxBytes: this.state.settings.maxFileMb * 1024 * 1024,
-        onStage: (stage, done, total) => setTask(key, { stage, done, total }),
+        signal,
+        onStage: (stage, done, total) => {
+          const task = this.state.tasks.find((t) => t.key === key);
+          setTask(key, { stage, done, total, ...(task?.stage !== stage ? { stageStartedAt: Date.now() } : {}) });
+        },
       });
+      this.fileControllers.delete(key);
       setTask(key, { stage: 'done', outcome });
       await this.refreshDocuments();
     }
     void this.refreshStorage();
   }
 
-  async removeDocument(docId: string): Promise<void> {
-    await this.index.call('remove', { docId });
-    await this.refreshDocuments();
+  /** Stops adding one file (waiting or in progress); nothing of it is kept. */
+  cancelFile(key: string): void {
+    this.fileControllers.get(key)?.abort();
+  }
+
+  /** Empties the task log (files still being added stay). */
+  clearTasks(): void {
+    this.store.set((s) => ({ tasks: s.tasks.filter((t) => t.stage !== 'done') }));
+  }
+
+  /**
+   * Hides the document from the list and from search at once, and deletes it only when the undo
+   * window closes, so a slip of the finger costs nothing.
+   */
+  removeDocument(docId: string, undoMs = UNDO_MS): void {
+    const doc = this.state.library.documents.find((d) => d.id === docId);
+    if (!doc || this.removalTimers.has(docId)) return;
+    const pending = { docId, name: doc.name, size: doc.size, until: Date.now() + undoMs };
+    this.store.set((s) => ({ library: { ...s.library, pendingRemovals: [...s.library.pendingRemovals, pending] } }));
+    this.removalTimers.set(docId, setTimeout(() => void this.finishRemoval(docId), undoMs));
+  }
+
+  undoRemove(docId: string): void {
+    clearTimeout(this.removalTimers.get(docId));
+    this.removalTimers.delete(docId);
+    this.dropPending(docId);
+  }
+
+  private dropPending(docId: string): void {
+    this.store.set((s) => ({ library: { ...s.library, pendingRemovals: s.library.pendingRemovals.filter((p) => p.docId !== docId) } }));
+  }
+
+  private async finishRemoval(docId: string): Promise<void> {
+    if (!this.removalTimers.delete(docId)) return;
+    try {
+      await this.index.call('remove', { docId });
+      await this.refreshDocuments();
+    } catch (error) {
+      this.store.set((s) => ({ library: { ...s.library, notices: [...s.library.notices, `A document could not be removed: ${(error as Error).message}. It is still in the library; try again.`] } }));
+    }
+    this.dropPending(docId);
     void this.refreshStorage();
   }
 
   async reindexStale(): Promise<void> {
-    for (const doc of this.state.library.documents.filter((d) => d.status === 'stale')) {
+    const stale = this.state.library.documents.filter((d) => d.status === 'stale');
+    const progress = (done: number) => this.store.set((s) => ({ library: { ...s.library, reindexing: done < stale.length ? { done, total: stale.length } : null } }));
+    progress(0);
+    for (const [i, doc] of stale.entries()) {
       const key = crypto.randomUUID();
       this.store.set((s) => ({ tasks: [{ key, name: `${doc.name} (re-index)`, stage: 'parsing' }, ...s.tasks] }));
       const outcome = await reindexDocument(doc, { ingest: this.ingest, index: this.index, embed: this.embed }, this.indexSettings(), this.dims, this.runtime());
       this.store.set((s) => ({ tasks: s.tasks.map((t) => (t.key === key ? { ...t, stage: 'done', outcome } : t)) }));
+      progress(i + 1);
     }
     await this.applyIndexSettings();
   }
@@ -251,10 +349,19 @@ export class Lab {
         return info ? { id: info.model, dtype: info.dtype } : null;
       };
       const models = { embed: identity('embed'), rerank: identity('rerank') };
-      await runComparison(question, { index: this.index, embed: this.embed, rerank: this.rerank, generate: this.generate, models }, this.state.settings, update, controller.signal);
+      await runComparison(question, { index: this.index, embed: this.embed, rerank: this.rerank, generate: this.generate, models }, this.searchSettings(), update, controller.signal);
     } catch (error) {
       update({ status: 'error', error: (error as Error).message });
     }
+  }
+
+  /** The settings a search runs with: documents waiting out their undo window are left out. */
+  private searchSettings(): LabSettings {
+    const { settings, library } = this.state;
+    if (!library.pendingRemovals.length) return settings;
+    const gone = new Set(library.pendingRemovals.map((p) => p.docId));
+    const allowed = [...(settings.retrieval.docIds ?? library.documents.map((d) => d.id))].filter((id) => !gone.has(id));
+    return { ...settings, retrieval: { ...settings.retrieval, docIds: new Set(allowed) } };
   }
 
   stop(): void {

@@ -47,7 +47,8 @@ export function pagePorts(clients: ComparisonClients): AskPorts {
     generate: generate
       ? {
           prepare: (question, sources, answerTokens) => generate.call('prepare', { question, sources, answerTokens }),
-          generate: (messages, settings, onPiece, signal) => generate.call('generate', { messages, settings }, { ...(signal ? { signal } : {}), onEvent: onPiece }),
+          generate: (messages, settings, onPiece, signal, onPrefill) =>
+            generate.call('generate', { messages, settings }, { ...(signal ? { signal } : {}), onEvent: onPiece, onProgress: (p) => onPrefill?.(p.done, p.total) }),
         }
       : null,
   };

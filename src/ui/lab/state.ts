@@ -27,6 +27,22 @@ export interface FileTask {
   done?: number;
   total?: number;
   outcome?: AddOutcome;
+  /** File size in bytes (for batch progress and its estimate). */
+  size?: number;
+  /** When work on this file began, and when its current stage began (for the time estimate). */
+  startedAt?: number;
+  stageStartedAt?: number;
+  /** Files dropped together share a batch (for one overall progress bar). */
+  batch?: string;
+}
+
+/** A removal that waits out its undo window before anything is deleted. */
+export interface PendingRemoval {
+  docId: string;
+  name: string;
+  size: number;
+  /** Epoch ms when the removal becomes final. */
+  until: number;
 }
 
 export interface LabSettings extends AskSettings {
@@ -51,6 +67,10 @@ export interface LabState {
     rebuilding: RestoreEvent | null;
     storage: StorageReport | null;
     notices: string[];
+    /** Hidden from the list and from search until their undo window closes. */
+    pendingRemovals: PendingRemoval[];
+    /** Stale documents being re-indexed, so the settings that caused it can show progress. */
+    reindexing: { done: number; total: number } | null;
   };
   tasks: FileTask[];
   settings: LabSettings;

@@ -1,0 +1,148 @@
+/**
+ * The built app as a new user meets it on a 390 px phone and a 1280 px projector, in light and
+ * dark: real files dropped anywhere on the page, a question, a citation opened and closed with the
+ * keyboard, a chunk size typed and applied, a removal undone, a reload. Every state is checked for
+ * sideways scrolling and serious accessibility violations, and photographed (e2e/screenshots).
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../scripts/chromium';
+import { PAGE_BUDGET_BYTES, type PageBundleReport } from '../scripts/vite-plugin-bundle-budget';
+import { buildAndServe, checkState, dropFiles, fixture, waitForLibrary } from './built-app';
+
+let server: PreviewServer;
+let url: string;
+let bundle: PageBundleReport | null;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url, bundle } = await buildAndServe());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const FILES = ['pg26184.txt', 'test.docx', 'guide__features.md', 'test_wikipedia.html'];
+// A passage with a long unbreakable string is what used to push the page sideways.
+const LONG_LINE = { name: 'long-line.txt', buffer: Buffer.from(`Sabotage notes. ${'x'.repeat(3000)} The saboteur should work slowly and make mistakes.\n`) };
+const ALL = [...FILES, LONG_LINE.name];
+
+it('the page bundle, without workers, stays within its budget', () => {
+  expect(bundle).not.toBeNull();
+  console.log(`page bundle: ${(bundle!.bytes / 1024).toFixed(1)} KB (${bundle!.files.join(', ')})`);
+  expect(bundle!.bytes).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+});
+
+const VIEWS = [
+  { label: 'phone', viewport: { width: 390, height: 844 } },
+  { label: 'projector', viewport: { width: 1280, height: 800 } },
+] as const;
+
+async function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight + 1 && r.right <= window.innerWidth + 1 && r.height > 0;
+  });
+}
+
+const CASES = VIEWS.flatMap((v) => (['light', 'dark'] as const).map((scheme) => ({ ...v, scheme, title: `${v.label} ${scheme}` })));
+
+describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
+  it('drop → ready → ask → citation → chunk size → re-index → remove, undo → reload', async () => {
+    const name = (state: string) => `${label}-${scheme}-${state}`;
+    const context = await browser.newContext({ viewport, colorScheme: scheme });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(url);
+      await page.getByTestId('device').waitFor({ timeout: 60_000 });
+      await page.getByText('No documents yet.').waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(15, 20, 25)' : 'rgb(246, 247, 249)');
+      await checkState(page, name('1-empty'));
+
+      // Several real files dropped on the page body, one more through the labelled file input.
+      await dropFiles(page, FILES.map(fixture));
+      await page.getByLabel('Add documents').setInputFiles([{ ...LONG_LINE, mimeType: 'text/plain' }]);
+      await waitForLibrary(page, ALL);
+      await checkState(page, name('2-ready'));
+
+      await page.getByRole('textbox', { name: 'Question' }).fill('How should workers slow down production and make mistakes?');
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      const rag = page.getByRole('region', { name: 'Answer with retrieval' });
+      await expect.poll(() => rag.getByRole('button', { name: /^\[1\] / }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await page.getByRole('region', { name: 'Answer without retrieval' }).waitFor();
+      expect(await rag.getByTestId('retriever-used').textContent()).toMatch(/keyword search \(BM25\)/);
+      await checkState(page, name('3-answer'));
+
+      // The citation opens a dialog in view, with focus inside; Escape hands focus back.
+      const cite = rag.getByRole('button', { name: /^\[1\] / }).first();
+      const citeName = await cite.getAttribute('aria-label');
+      expect(citeName).toMatch(/^\[1\] \S/);
+      await cite.click();
+      const dialog = page.getByRole('dialog', { name: 'Source' });
+      await dialog.waitFor();
+      await dialog.locator('mark').waitFor();
+      expect(await inViewport(page, 'dialog.source-dialog')).toBe(true);
+      expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+      expect(await dialog.textContent()).toMatch(/BM25 rank/);
+      await checkState(page, name('4-source'));
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(citeName);
+
+      // A chunk size typed (select all, type), applied with its cost shown first.
+      await page.locator('details.settings > summary').click();
+      const size = page.getByRole('textbox', { name: 'Chunk size (tokens)' });
+      await size.selectText();
+      await page.keyboard.type('512');
+      await page.keyboard.press('Enter');
+      expect(await size.inputValue()).toBe('512');
+      const cost = page.getByTestId('chunk-cost');
+      expect(await cost.textContent()).toMatch(new RegExp(`re-indexes ${ALL.length} documents`));
+      await size.scrollIntoViewIfNeeded();
+      await checkState(page, name('5-chunk-cost'));
+      await cost.getByRole('button', { name: `Apply and re-index ${ALL.length} documents` }).click();
+      await cost.waitFor({ state: 'detached', timeout: 60_000 });
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Re-indexing' }).count(), { timeout: 60_000 }).toBe(0);
+      await waitForLibrary(page, ALL);
+      expect(await page.evaluate(() => JSON.parse(localStorage.getItem('offline-rag-lab:settings') ?? '{}').chunk)).toEqual({ size: 512, overlap: 38 });
+
+      // Remove, then undo: the document comes back and nothing was deleted.
+      await page.getByRole('button', { name: 'Remove pg26184.txt' }).click();
+      await waitForLibrary(page, ALL.filter((n) => n !== 'pg26184.txt'));
+      await checkState(page, name('6-removed'));
+      await page.getByRole('button', { name: 'Undo removing pg26184.txt' }).click();
+      await waitForLibrary(page, ALL);
+
+      await page.reload();
+      await waitForLibrary(page, ALL, 30_000);
+      await page.locator('details.settings > summary').click();
+      expect(await page.getByRole('textbox', { name: 'Chunk size (tokens)' }).inputValue()).toBe('512');
+      await checkState(page, name('7-reloaded'));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+});
+
+it('a removal left to run its course deletes the document for good', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.getByText('No documents yet.').waitFor({ timeout: 60_000 });
+    await page.getByLabel('Add documents').setInputFiles(['pg26184.txt', 'test.docx'].map((n) => ({ ...fixture(n), mimeType: 'application/octet-stream' })));
+    await waitForLibrary(page, ['pg26184.txt', 'test.docx']);
+    await page.getByRole('button', { name: 'Remove test.docx' }).click();
+    await page.getByRole('button', { name: 'Undo removing test.docx' }).waitFor({ state: 'detached', timeout: 20_000 });
+    await page.reload();
+    await waitForLibrary(page, ['pg26184.txt'], 30_000);
+  } finally {
+    await context.close();
+  }
+}, 120_000);
