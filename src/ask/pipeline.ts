@@ -19,9 +19,9 @@ import { calibrations as measureCalibrations, type CalibrationCache } from './ca
 import type { AskPorts } from './ports';
 import { emptyAnswer, newAskState, type AnswerState, type AnswerTimings, type AskSettings, type AskState, type UsedCalibrations } from './types';
 
-export const NO_MODEL_BASELINE = 'No language model is loaded, so there is no prompt-only answer to compare. Load one to see what the model says without your documents.';
-export const NOT_ASKED_NOTE = 'Retrieval found nothing relevant enough, so the model was not asked.';
-export const EXTRACTIVE_NOTE = 'A quotation: sentences copied from your documents, not written by a model.';
+import { EXTRACTIVE_NOTE, NO_MODEL_BASELINE, NOT_ASKED_NOTE } from './messages';
+
+export { EXTRACTIVE_NOTE, NO_MODEL_BASELINE, NOT_ASKED_NOTE };
 
 export interface AskOptions {
   signal?: AbortSignal;

@@ -7,10 +7,11 @@ import type { EmbedClient } from '../embed/embed-client';
 import type { IngestClient } from '../chunk/ingest-client';
 import type { RuntimeConfig } from '../models/runtime-config';
 import { isAbortError } from '../models/protocol';
-import { passageText } from '../retrieve/index-document';
+import { passageText } from '../retrieve/passage-text';
 import type { IndexClient } from './index-client';
-import { sha256Hex } from './library-store';
-import { LEXICAL_ONLY, type DocumentRecord, type IndexSettings } from './schema';
+import { sha256Hex } from './content-hash';
+import type { DocumentRecord, IndexSettings } from './schema';
+import { LEXICAL_ONLY } from './schema-meta';
 
 export interface PipelineClients {
   ingest: IngestClient;

@@ -191,10 +191,7 @@ export function sameSettings(a: IndexSettings, b: IndexSettings, ignoreModel = f
   return (ignoreModel || (a.embedModel === b.embedModel && sameDtype(a.embedDtype, b.embedDtype))) && a.chunk.size === b.chunk.size && a.chunk.overlap === b.chunk.overlap;
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { sha256Hex } from './content-hash';
 
 export interface StorageReport {
   usage: number | null;

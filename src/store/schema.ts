@@ -31,8 +31,7 @@ export function sameDtype(a: string | undefined, b: string | undefined): boolean
   return a === undefined || b === undefined || a === UNRECORDED_DTYPE || b === UNRECORDED_DTYPE || a === b;
 }
 
-/** A document added before any embedding model was loaded: keyword search only until re-indexed. */
-export const LEXICAL_ONLY = '';
+export { LEXICAL_ONLY } from './schema-meta';
 
 export type DocumentStatus = 'indexing' | 'ready' | 'stale';
 

@@ -1,7 +1,7 @@
 /** Re-chunks and re-embeds one stored document with the active settings, from its parsed source. */
 import type { RuntimeConfig } from '../../models/runtime-config';
 import type { AddOutcome, PipelineClients } from '../../store/add-files';
-import { passageText } from '../../retrieve/index-document';
+import { passageText } from '../../retrieve/passage-text';
 import type { DocumentRecord, IndexSettings } from '../../store/schema';
 
 export async function reindexDocument(doc: DocumentRecord, clients: PipelineClients, settings: IndexSettings, dims: number | null, config: RuntimeConfig): Promise<AddOutcome> {

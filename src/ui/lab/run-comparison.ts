@@ -2,7 +2,6 @@
  * The page's side of the ask pipeline: the same pipeline as the command-line twins, with the
  * page's workers as its ports (index worker for search, one worker per model).
  */
-import { askQuestion, NO_MODEL_BASELINE } from '../../ask/pipeline';
 import { rows, type AskPorts, type ModelIdentity } from '../../ask/ports';
 import type { AskSettings, AskState } from '../../ask/types';
 import type { CalibrationCache } from '../../ask/calibrate';
@@ -12,7 +11,7 @@ import type { RerankClient } from '../../retrieve/rerank-client';
 import type { IndexClient } from '../../store/index-client';
 import { storedCalibrationCache } from './calibration-cache';
 
-export { NO_MODEL_BASELINE };
+export { NO_MODEL_BASELINE } from '../../ask/messages';
 
 export interface ComparisonClients {
   index: IndexClient;
@@ -62,5 +61,7 @@ export async function runComparison(
   signal: AbortSignal,
   cache: CalibrationCache = storedCalibrationCache(),
 ): Promise<AskState> {
+  // The pipeline (retrieval fusion, checks, verdicts) loads with the first question, not with the page.
+  const { askQuestion } = await import('../../ask/pipeline');
   return askQuestion(question, pagePorts(clients), settings, { signal, onUpdate: update, cache });
 }

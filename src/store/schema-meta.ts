@@ -1,0 +1,2 @@
+/** A document added before any embedding model was loaded: keyword search only until re-indexed. */
+export const LEXICAL_ONLY = '';
