@@ -154,8 +154,10 @@ describe('library service guards (main thread, real IndexedDB)', () => {
     const same = new Float32Array(40 * 8).fill(0.5);
     await s.commit(record('same', 40), parsed, chunks(40, () => 'the same paragraph again'), same, 'm', 8);
     const outcome = await s.search('same paragraph', Float32Array.from([1, 1, 1, 1, 1, 1, 1, 1]), { ...DEFAULT_RETRIEVAL, k: 10 });
-    expect(outcome.results).toHaveLength(10);
+    // One copy answers; the other 39 are collapsed as duplicates of it, and the inspector sees them.
+    expect(outcome.results).toHaveLength(1);
     expect(outcome.results[0]!.trace.denseScore).toBeCloseTo(1, 5);
+    expect(outcome.considered.filter((r) => r.trace.duplicateOf === outcome.results[0]!.chunk.id).length).toBeGreaterThanOrEqual(19);
   });
 
   it('answers keyword searches while the vectors are still being restored', async () => {
