@@ -30,7 +30,9 @@ export async function parseEpub(name: string, bytes: Uint8Array): Promise<Parsed
     const parsed = parseHtml(name, xhtml, 'epub');
     if (!parsed.text.trim()) continue;
     chapter++;
-    if (parsed.blocks[0]?.kind !== 'heading') doc.heading(parsed.title ?? `Chapter ${chapter}`, 1);
+    // The HTML parser skips <head>; a chapter without a heading is named by its <title>.
+    const title = collapseSpaces(textOf(find(parseXml(xhtml), 'title') ?? ''));
+    if (parsed.blocks[0]?.kind !== 'heading') doc.heading(title || `Chapter ${chapter}`, 1);
     doc.append(parsed);
   }
   const parsed = doc.build(name, 'epub');

@@ -134,7 +134,7 @@ export async function parsePdf(name: string, bytes: Uint8Array, options: PdfOpti
       }
     } else {
       if (empty.length === pdf.numPages) warnings.push(NO_TEXT_LAYER);
-      else if (empty.length) warnings.push(`pages ${pageList(empty)} have no text layer (scanned?) and were not indexed; turn on OCR in Settings to read them`);
+      else if (empty.length) warnings.push(`${empty.length > 1 ? `pages ${pageList(empty)} have` : `page ${empty[0]} has`} no text layer (scanned?) and ${empty.length > 1 ? 'were' : 'was'} not indexed; turn on OCR in Settings to read ${empty.length > 1 ? 'them' : 'it'}`);
       if (unreadable.length) warnings.push(`the text of page${unreadable.length > 1 ? 's' : ''} ${pageList(unreadable)} is unreadable (fonts without a character mapping) and was not indexed; turn on OCR in Settings to read ${unreadable.length > 1 ? 'them' : 'it'}`);
     }
     const doc = new DocumentBuilder();

@@ -37,8 +37,8 @@ export function textQuality(text: string, vocabulary?: Vocabulary): TextQuality 
   return { chars, junk: chars ? junk / chars : 0, known };
 }
 
-/** Below these a page's text layer is not trusted. Real English pages score far above 0.5 known. */
-export const MAX_JUNK = 0.05;
+/** Beyond these a page's text layer is not trusted. Symbol fonts put some private-use characters into real pages (a Thai maths sheet: 6 %); English pages score far above 0.5 known. */
+export const MAX_JUNK = 0.2;
 export const MIN_KNOWN = 0.35;
 
 export function isUnreadable(q: TextQuality): boolean {
