@@ -29,9 +29,11 @@ export type IngestMethods = {
       tokenizerModel: string;
       config: RuntimeConfig;
       maxBytes?: number;
+      /** Read scanned and unreadable pages and images by OCR (its own worker); off: they are reported. */
+      ocr?: boolean;
     };
     result: IngestResult;
-    /** PDF pages parsed so far. */
-    event: { done: number; total: number };
+    /** PDF pages parsed so far; with `ocr`, pages recognised so far of those that need OCR. */
+    event: { done: number; total: number; ocr?: boolean };
   };
 };
