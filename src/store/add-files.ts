@@ -19,13 +19,15 @@ export interface PipelineClients {
   embed: EmbedClient | null;
 }
 
-export type Stage = 'hashing' | 'parsing' | 'embedding' | 'saving';
+export type Stage = 'hashing' | 'parsing' | 'ocr' | 'embedding' | 'saving';
 
 export interface AddOptions {
   settings: IndexSettings;
   dims: number | null;
   config: RuntimeConfig;
   maxBytes?: number;
+  /** Read scanned and unreadable pages and images by OCR. */
+  ocr?: boolean;
   signal?: AbortSignal;
   onStage?: (stage: Stage, done?: number, total?: number) => void;
 }
@@ -50,8 +52,8 @@ export async function addFile(name: string, bytes: Uint8Array, clients: Pipeline
     options.onStage?.('parsing');
     const ingested = await clients.ingest.call(
       'ingest',
-      { name, bytes, docId: id, settings: options.settings.chunk, tokenizerModel: options.settings.embedModel, config: options.config, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) },
-      { ...(options.signal ? { signal: options.signal } : {}), onEvent: (e) => options.onStage?.('parsing', e.done, e.total) },
+      { name, bytes, docId: id, settings: options.settings.chunk, tokenizerModel: options.settings.embedModel, config: options.config, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(options.ocr ? { ocr: true } : {}) },
+      { ...(options.signal ? { signal: options.signal } : {}), onEvent: (e) => options.onStage?.(e.ocr ? 'ocr' : 'parsing', e.done, e.total) },
     );
     const { doc, chunks } = ingested;
     if (chunks.length === 0) {

@@ -7,6 +7,7 @@ const STAGE_LABEL: Record<FileTask['stage'], string> = {
   queued: 'waiting',
   hashing: 'checking for duplicates',
   parsing: 'reading',
+  ocr: 'recognising text (OCR), page',
   embedding: 'embedding',
   saving: 'saving',
   done: 'done',
