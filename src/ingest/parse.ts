@@ -77,6 +77,10 @@ export function detectType(name: string, bytes: Uint8Array): DocType {
   const isZip = startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
   const packaged = PACKAGES[ext];
   if (packaged) {
+    // Office encrypts a password-protected .docx/.pptx/.xlsx into an OLE compound file.
+    if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+      throw new IngestError(name, 'this file is password-protected (or an old binary Office file renamed). Save a copy without a password, in the current format, and add that.');
+    }
     if (!isZip) throw new IngestError(name, `this is not a readable .${ext} file (it is not a ZIP package: corrupt, or saved with the wrong name).`);
     return packaged;
   }

@@ -35,7 +35,6 @@ export class ZipPackage {
       throw new IngestError(name, `this is not a readable ${what} (corrupt or truncated file: ${(error as Error).message}).`);
     }
     if (Object.keys(zip.files).length > limits.maxEntries) throw new IngestError(name, `this ${what} has more than ${limits.maxEntries} parts; it is refused as a possible decompression bomb.`);
-    if (zip.file('EncryptionInfo') || zip.file('EncryptedPackage')) throw new IngestError(name, `this ${what} is password-protected. Save a copy without a password and add that.`);
     return new ZipPackage(name, zip, limits);
   }
 
