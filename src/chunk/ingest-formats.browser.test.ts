@@ -96,7 +96,7 @@ describe('bad office files leave the library untouched (real IndexedDB)', () => 
       ['broken.pptx', await truncated('test.pptx'), /^broken\.pptx: this is not a readable PowerPoint presentation \(corrupt or truncated/],
       ['broken.xlsx', await truncated('test.xlsx'), /^broken\.xlsx: this is not a readable Excel workbook \(corrupt or truncated/],
       ['broken.epub', await truncated('sample.epub'), /^broken\.epub: this is not a readable EPUB e-book \(corrupt or truncated/],
-      ['renamed.pptx', new TextEncoder().encode('not a zip at all'), /^renamed\.pptx: this is not a readable \.pptx file/],
+      ['renamed.pptx', new TextEncoder().encode('not a zip at all'), /^renamed\.pptx: this is not a readable PowerPoint presentation \(it is not a \.pptx package/],
     ];
     for (const [name, bytes, message] of cases) {
       const outcome = await addFile(name, bytes, clients, options);

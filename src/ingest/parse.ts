@@ -55,6 +55,7 @@ const EXTENSIONS: Record<string, DocType> = {
 
 /** ZIP-based formats, recognised by name once the bytes are known to be a ZIP. */
 const PACKAGES: Record<string, DocType> = { docx: 'docx', pptx: 'pptx', xlsx: 'xlsx', odt: 'odt', odp: 'odp', ods: 'ods', epub: 'epub' };
+const PACKAGE_NAMES: Record<string, string> = { docx: 'Word document', pptx: 'PowerPoint presentation', xlsx: 'Excel workbook', odt: 'OpenDocument text', odp: 'OpenDocument presentation', ods: 'OpenDocument spreadsheet', epub: 'EPUB e-book' };
 
 const UNSUPPORTED: Record<string, string> = {
   doc: 'old Word (.doc) files are not supported; save it as .docx or PDF',
@@ -81,7 +82,7 @@ export function detectType(name: string, bytes: Uint8Array): DocType {
     if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
       throw new IngestError(name, 'this file is password-protected (or an old binary Office file renamed). Save a copy without a password, in the current format, and add that.');
     }
-    if (!isZip) throw new IngestError(name, `this is not a readable .${ext} file (it is not a ZIP package: corrupt, or saved with the wrong name).`);
+    if (!isZip) throw new IngestError(name, `this is not a readable ${PACKAGE_NAMES[ext]} (it is not a .${ext} package: corrupt, or saved with the wrong name).`);
     return packaged;
   }
   if (ext === 'pdf') throw new IngestError(name, 'this is not a readable PDF (corrupt or truncated file: no %PDF header).');
