@@ -59,9 +59,9 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <p>Drop PDF, DOCX, Markdown, HTML or text files here</p>
+        <p>Drop PDF, Office (DOCX, PPTX, XLSX), OpenDocument, EPUB, RTF, CSV, Markdown, HTML, text or image files here</p>
         <button type="button" onClick={() => input.current?.click()}>Choose files…</button>
-        <input ref={input} type="file" multiple hidden data-testid="file-input" accept=".pdf,.docx,.md,.markdown,.html,.htm,.txt,.text,.rst,.csv" onChange={(e) => addList(e.target.files)} />
+        <input ref={input} type="file" multiple hidden data-testid="file-input" accept=".pdf,.docx,.md,.markdown,.html,.htm,.txt,.text,.rst,.csv,.tsv,.pptx,.odp,.xlsx,.ods,.epub,.odt,.rtf,.png,.jpg,.jpeg" onChange={(e) => addList(e.target.files)} />
       </div>
       {library.status === 'opening' ? <p className="muted">Opening the library…</p> : null}
       {library.rebuilding ? (
