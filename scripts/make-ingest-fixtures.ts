@@ -19,8 +19,8 @@ const outIndex = process.argv.indexOf('--out');
 const out = outIndex > 0 ? process.argv[outIndex + 1]! : join('test', 'fixtures', 'docs');
 mkdirSync(out, { recursive: true });
 
-export const UNREADABLE_LINES = ['Offline retrieval needs readable words.', 'Tesseract recognises this printed page.', 'The quick brown fox jumps over the lazy dog.'];
-export const IMAGE_LINES = ['Scanned handouts become searchable text.', 'Recognition runs inside the browser.'];
+const UNREADABLE_LINES = ['Offline retrieval needs readable words.', 'Tesseract recognises this printed page.', 'The quick brown fox jumps over the lazy dog.'];
+const IMAGE_LINES = ['Scanned handouts become searchable text.', 'Recognition runs inside the browser.'];
 
 /** Character codes in the C0 and C1 control ranges (never tab, line feed or carriage return). */
 const CODES = [...Array.from({ length: 8 }, (_, i) => i + 1), ...Array.from({ length: 18 }, (_, i) => i + 14), ...Array.from({ length: 32 }, (_, i) => i + 128)];
