@@ -2,17 +2,17 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.ts';
-import { localRuntime, noCdn } from './scripts/vite-plugin-local-runtime.ts';
+import { localRuntime, noCdn, tesseractAssets } from './scripts/vite-plugin-local-runtime.ts';
 import { bundleBudget } from './scripts/vite-plugin-bundle-budget.ts';
 
 
 export default defineConfig({
-  plugins: [react(), localRuntime(), noCdn(), bundleBudget()],
+  plugins: [react(), localRuntime(), noCdn(), tesseractAssets(), bundleBudget()],
   worker: { format: 'es', plugins: () => [noCdn()] },
   optimizeDeps: {
     exclude: ['@huggingface/transformers', 'onnxruntime-web', 'voy-search'],
     // Pre-bundled up front: discovered late (inside workers) they would make Vite reload mid-test.
-    include: ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs', 'mammoth', 'htmlparser2', 'marked', 'idb', 'stemmer', 'react', 'react-dom/client'],
+    include: ['pdfjs-dist/legacy/build/pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs', 'mammoth', 'htmlparser2', 'marked', 'idb', 'stemmer', 'react', 'react-dom/client', 'tesseract.js', 'jszip', 'papaparse'],
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {

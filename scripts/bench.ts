@@ -14,6 +14,7 @@ import { parseArgs } from './cli/args.ts';
 import { nodeTokenCounter, resolveNodeModel } from './cli/node-models.ts';
 import { benchCorpus } from './bench/corpus.ts';
 import { benchIngest } from './bench/ingest.ts';
+import { benchOcr } from './bench/ocr.ts';
 import { benchRestore } from './bench/restore.ts';
 import { benchModels } from './bench/models.ts';
 import { benchSize, DIMS } from './bench/search.ts';
@@ -26,6 +27,8 @@ const embedModel = resolveNodeModel(undefined, 'embed', true);
 const counter = await nodeTokenCounter(embedModel);
 log('ingest throughput…');
 const ingest = await benchIngest(() => nodeTokenCounter(embedModel));
+log('OCR (render + recognise a scanned PDF)…');
+const ocr = await benchOcr();
 const corpus = await benchCorpus(counter);
 log(`search at 10k chunks (${corpus.passages.length} real passages)…`);
 const at10k = await benchSize(corpus, 10_000, quick ? 50 : 300, true);
@@ -69,6 +72,7 @@ const goals = {
 const report = {
   machine: { node: process.version, dims: DIMS, corpus: corpus.source },
   ingest,
+  ocr,
   search: { '10k': at10k, '50k': { ...at50k, voy_note: 'not measured: building voy from 50k × 384-d vectors exceeded a 6 GB heap (it takes its input as JSON)' }, '100k': at100k },
   restore_10k_chromium: restore,
   restore_100k_chromium: restore100k,

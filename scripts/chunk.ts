@@ -1,8 +1,10 @@
 /**
  * Command-line twin of the lab's ingest and chunking: the same parsers and chunker as the browser.
  *
- *   npm run -s chunk -- <file…> [--size 256] [--overlap 38] [--model <id or folder>] [--json]
+ *   npm run -s chunk -- <file…> [--size 256] [--overlap 38] [--model <id or folder>] [--no-ocr] [--json]
  *
+ * Scanned or unreadable PDF pages and images are read by OCR (tesseract.js, as in the browser)
+ * unless --no-ocr is given; OCR'd pages are listed in each chunk's `ocrPages`.
  * With --json, prints one JSON array of chunks on stdout. Unreadable files are reported on stderr
  * as "error: <file>: <reason>"; the others are still chunked, and the exit code is then 2.
  */
@@ -12,16 +14,19 @@ import { findDuplicates } from '../src/chunk/dedupe.ts';
 import { parseFile } from '../src/ingest/parse.ts';
 import { IngestError } from '../src/ingest/types.ts';
 import { intValue, parseArgs, usage } from './cli/args.ts';
+import { nodeOcrEngine, nodeVocabulary } from './cli/node-ocr.ts';
 import { nodeTokenCounter, resolveNodeModel } from './cli/node-models.ts';
 
-const args = parseArgs(process.argv.slice(2), ['--size', '--overlap', '--model', '--max-mb'], ['--json']);
-if (args.positionals.length === 0) usage('name at least one file: npm run -s chunk -- <file…> [--size N] [--overlap M] [--json]');
+const args = parseArgs(process.argv.slice(2), ['--size', '--overlap', '--model', '--max-mb'], ['--json', '--no-ocr']);
+if (args.positionals.length === 0) usage('name at least one file: npm run -s chunk -- <file…> [--size N] [--overlap M] [--no-ocr] [--json]');
 const settings = {
   size: intValue(args, '--size', DEFAULT_CHUNK_SETTINGS.size),
   overlap: intValue(args, '--overlap', args.values.has('--size') ? Math.round(intValue(args, '--size', 256) * 0.15) : DEFAULT_CHUNK_SETTINGS.overlap),
 };
 const json = args.flags.has('--json');
 const maxBytes = intValue(args, '--max-mb', 50) * 1024 * 1024;
+const ocr = args.flags.has('--no-ocr') ? undefined : nodeOcrEngine();
+const vocabulary = nodeVocabulary();
 
 const entry = resolveNodeModel(args.values.get('--model'), 'embed', true);
 const counter = await nodeTokenCounter(entry);
@@ -37,7 +42,12 @@ for (const file of args.positionals) {
     continue;
   }
   try {
-    const doc = await parseFile(file, bytes, { maxBytes });
+    const doc = await parseFile(file, bytes, {
+      maxBytes,
+      ...(ocr ? { ocr } : {}),
+      ...(vocabulary ? { vocabulary } : {}),
+      onOcrProgress: (done, total) => process.stderr.write(`ocr: ${file}: page ${done} of ${total}\n`),
+    });
     for (const warning of doc.warnings) process.stderr.write(`warning: ${file}: ${warning}\n`);
     const chunks = chunkDocument(doc, file, counter, settings);
     all.push(...chunks);
@@ -52,8 +62,9 @@ for (const file of args.positionals) {
     failed++;
   }
 }
+await ocr?.terminate();
 if (json) {
-  const rows = all.map((c) => ({ doc: c.doc, ordinal: c.ordinal, text: c.text, start: c.start, end: c.end, ...(c.pages ? { pages: c.pages } : {}), headings: c.headings, tokens: c.tokens }));
+  const rows = all.map((c) => ({ doc: c.doc, ordinal: c.ordinal, text: c.text, start: c.start, end: c.end, ...(c.pages ? { pages: c.pages } : {}), ...(c.ocrPages ? { ocrPages: c.ocrPages } : {}), headings: c.headings, tokens: c.tokens }));
   process.stdout.write(`${JSON.stringify(rows)}\n`);
 }
 process.exitCode = failed > 0 ? 2 : 0;

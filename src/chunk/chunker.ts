@@ -21,8 +21,11 @@ export interface Chunk {
   text: string;
   start: number;
   end: number;
-  /** First and last PDF page the chunk touches. */
+  /** First and last PDF page (or slide) the chunk touches. */
   pages?: [number, number];
+  /** Pages of this chunk whose text was recognised by OCR. */
+  ocrPages?: number[];
+  /** Enclosing headings; a chunk that starts inside a table ends them with the table's header row. */
   headings: string[];
   tokens: number;
 }
@@ -59,16 +62,21 @@ export function chunkDocument(doc: ParsedDocument, docId: string, counter: Token
       const blocks: Block[] = [];
       for (let b = firstBlock; b < section.length && section[b]!.start < packed.end; b++) blocks.push(section[b]!);
       const pages = blocks.map((b) => b.page).filter((p): p is number => p !== undefined);
+      const first = blocks[0] ?? section[0]!;
+      // Rows cut off from their table's first line still need to say what their columns are.
+      const header = first.kind === 'table' && first.header && packed.start > first.start ? [first.header] : [];
       const chunk: Chunk = {
         doc: docId,
         ordinal: chunks.length,
         text: text.slice(packed.start, packed.end),
         start: packed.start,
         end: packed.end,
-        headings: (blocks[0] ?? section[0]!).headings,
+        headings: [...first.headings, ...header],
         tokens: packed.tokens,
       };
       if (pages.length) chunk.pages = [Math.min(...pages), Math.max(...pages)];
+      const ocrPages = [...new Set(blocks.filter((b) => b.ocr && b.page !== undefined).map((b) => b.page!))].sort((a, b) => a - b);
+      if (ocrPages.length) chunk.ocrPages = ocrPages;
       chunks.push(chunk);
     }
   }

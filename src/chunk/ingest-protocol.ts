@@ -62,15 +62,17 @@ export type IngestMethods = {
       tokenizerModel: string;
       config: RuntimeConfig;
       maxBytes?: number;
+      /** Read scanned and unreadable pages and images by OCR (its own worker); off: they are reported. */
+      ocr?: boolean;
     };
     result: IngestResult;
-    /** PDF pages parsed so far. */
-    event: { done: number; total: number };
+    /** PDF pages parsed so far; with `ocr`, pages recognised so far of those that need OCR. */
+    event: { done: number; total: number; ocr?: boolean };
   };
   /** ingest, packed: for files whose chunks the page does not need to read (no embedding). */
   ingestPacked: {
     params: IngestMethods['ingest']['params'];
     result: PackedIngestResult;
-    event: { done: number; total: number };
+    event: IngestMethods['ingest']['event'];
   };
 };

@@ -11,9 +11,26 @@ import type { RuntimeConfig } from '../models/runtime-config';
 import { packIngest, type IngestMethods, type IngestResult } from './ingest-protocol';
 import { parseFile } from '../ingest/parse';
 import { IngestError, type ParsedDocument } from '../ingest/types';
+import { startOcrWorker, workerOcrEngine } from '../ingest/ocr/ocr-client';
+import type { OcrEngine } from '../ingest/ocr/engine';
+import { vocabularyFromTokenizer, type Vocabulary } from '../ingest/readable';
 
 const counters = new Map<string, Promise<TokenCounter>>();
 const BUNDLED_BERT = `${import.meta.env.BASE_URL}tokenizers/bert-uncased/tokenizer.json`;
+
+let ocrEngine: OcrEngine | null = null;
+/** Started on the first file that asks for OCR; it lives (with its model) as long as this worker. */
+function ocr(): OcrEngine {
+  return (ocrEngine ??= workerOcrEngine(startOcrWorker()));
+}
+
+let vocabulary: Promise<Vocabulary | undefined> | null = null;
+/** The bundled BERT vocabulary's words tell a real PDF text layer from a garbled one. */
+function knownWords(): Promise<Vocabulary | undefined> {
+  return (vocabulary ??= fetch(BUNDLED_BERT)
+    .then(async (r) => (r.ok ? (vocabularyFromTokenizer(await r.json()) ?? undefined) : undefined))
+    .catch(() => undefined));
+}
 
 /**
  * The embedding model's own tokenizer when it can be had (local folder, cache or Hub); otherwise the
@@ -52,12 +69,20 @@ const handlers: Handlers<IngestMethods> = {
   async rechunk({ doc, docId, settings, tokenizerModel, config }) {
     return chunked(doc, docId, await counterFor(tokenizerModel, config), settings, tokenizerModel, 0);
   },
-  async ingest({ name, bytes, docId, settings, tokenizerModel, config, maxBytes }, ctx) {
+  async ingest({ name, bytes, docId, settings, tokenizerModel, config, maxBytes, ocr: useOcr }, ctx) {
     const counter = await counterFor(tokenizerModel, config);
+    const words = await knownWords();
     const t0 = performance.now();
     let doc;
     try {
-      doc = await parseFile(name, bytes, { maxBytes, onProgress: (done, total) => ctx.emit({ done, total }) });
+      doc = await parseFile(name, bytes, {
+        maxBytes,
+        signal: ctx.signal,
+        ...(useOcr ? { ocr: ocr() } : {}),
+        ...(words ? { vocabulary: words } : {}),
+        onProgress: (done, total) => ctx.emit({ done, total }),
+        onOcrProgress: (done, total) => ctx.emit({ done, total, ocr: true }),
+      });
     } catch (error) {
       // Keep the file's name and the specific reason together across the worker boundary.
       if (error instanceof IngestError) throw Object.assign(new Error(error.message), { name: 'IngestError' });

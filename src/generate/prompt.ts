@@ -21,6 +21,8 @@ export const BASELINE_INSTRUCTIONS =
 export interface SourceInput {
   docName: string;
   pages?: [number, number];
+  /** Pages whose text was recognised by OCR: marked in the label, since OCR can misread. */
+  ocrPages?: number[];
   headings: string[];
   text: string;
 }
@@ -45,7 +47,8 @@ export interface PromptCounter {
 
 export function sourceLabel(source: SourceInput): string {
   const [from, to] = source.pages ?? [];
-  const page = from ? `, p. ${from}${to && to !== from ? `–${to}` : ''}` : '';
+  const ocr = source.ocrPages?.length ? ' (OCR)' : '';
+  const page = from ? `, p. ${from}${to && to !== from ? `–${to}` : ''}${ocr}` : '';
   const section = source.headings.length ? ` — ${source.headings.join(' › ')}` : '';
   return `${source.docName}${page}${section}`;
 }

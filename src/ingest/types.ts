@@ -1,5 +1,5 @@
 /** What every parser produces: normalized text plus the structure that chunking and citations need. */
-export type DocType = 'pdf' | 'docx' | 'markdown' | 'html' | 'text';
+export type DocType = 'pdf' | 'docx' | 'markdown' | 'html' | 'text' | 'pptx' | 'odp' | 'xlsx' | 'ods' | 'csv' | 'epub' | 'odt' | 'rtf' | 'image';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'table' | 'code';
 
@@ -12,8 +12,12 @@ export interface Block {
   level?: number;
   /** Titles of the enclosing headings, outermost first (a heading includes itself). */
   headings: string[];
-  /** 1-based page number (PDF only). */
+  /** 1-based page number (PDF page, slide number). */
   page?: number;
+  /** For a table: its header row, which the chunker repeats with every later group of rows. */
+  header?: string;
+  /** The text was recognised from the page image (OCR), not read from the file. */
+  ocr?: boolean;
 }
 
 export interface ParsedDocument {
@@ -25,6 +29,8 @@ export interface ParsedDocument {
   text: string;
   blocks: Block[];
   pageCount?: number;
+  /** Pages whose text comes from OCR. */
+  ocrPages?: number[];
   /** Problems that did not stop parsing, e.g. "decoded as Windows-1252". */
   warnings: string[];
 }
@@ -59,13 +65,13 @@ export class DocumentBuilder {
     this.push('heading', clean, { level, page });
   }
 
-  block(kind: Exclude<BlockKind, 'heading'>, text: string, page?: number): void {
+  block(kind: Exclude<BlockKind, 'heading'>, text: string, page?: number, extra: { header?: string; ocr?: boolean } = {}): void {
     const clean = kind === 'code' ? text.replace(/\s+$/, '') : text.trim();
     if (!clean) return;
-    this.push(kind, clean, { page });
+    this.push(kind, clean, { page, ...extra });
   }
 
-  private push(kind: BlockKind, text: string, extra: { level?: number; page?: number }): void {
+  private push(kind: BlockKind, text: string, extra: { level?: number; page?: number; header?: string; ocr?: boolean }): void {
     if (this.parts.length) {
       this.parts.push('\n\n');
       this.length += 2;
@@ -76,7 +82,18 @@ export class DocumentBuilder {
     const block: Block = { kind, start, end: this.length, headings: this.headings };
     if (extra.level !== undefined) block.level = extra.level;
     if (extra.page !== undefined) block.page = extra.page;
+    if (extra.header) block.header = extra.header;
+    if (extra.ocr) block.ocr = true;
     this.blocks.push(block);
+  }
+
+  /** Adds another parsed document's blocks (an e-book chapter), its headings nested `levelOffset` deeper. */
+  append(parsed: ParsedDocument, levelOffset = 0, page?: number): void {
+    for (const b of parsed.blocks) {
+      const text = parsed.text.slice(b.start, b.end);
+      if (b.kind === 'heading') this.heading(text, (b.level ?? 1) + levelOffset, page ?? b.page);
+      else this.block(b.kind, text, page ?? b.page, b.header ? { header: b.header } : {});
+    }
   }
 
   build(name: string, type: DocType, warnings: string[] = [], pageCount?: number): ParsedDocument {

@@ -26,6 +26,7 @@ export function toIndexedChunks(info: DocumentInfo, chunks: Chunk[]): IndexedChu
       tokens: c.tokens,
     };
     if (c.pages) indexed.pages = c.pages;
+    if (c.ocrPages) indexed.ocrPages = c.ocrPages;
     return indexed;
   });
 }

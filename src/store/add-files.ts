@@ -20,13 +20,15 @@ export interface PipelineClients {
   embed: EmbedClient | null;
 }
 
-export type Stage = 'hashing' | 'parsing' | 'embedding' | 'saving';
+export type Stage = 'hashing' | 'parsing' | 'ocr' | 'embedding' | 'saving';
 
 export interface AddOptions {
   settings: IndexSettings;
   dims: number | null;
   config: RuntimeConfig;
   maxBytes?: number;
+  /** Read scanned and unreadable pages and images by OCR. */
+  ocr?: boolean;
   signal?: AbortSignal;
   onStage?: (stage: Stage, done?: number, total?: number) => void;
 }
@@ -54,8 +56,8 @@ export async function addFile(name: string, bytes: Uint8Array, clients: Pipeline
     const embedding = clients.embed !== null && options.dims !== null;
     const ingested = await clients.ingest.call(
       embedding ? 'ingest' : 'ingestPacked',
-      { name, bytes, docId: id, settings: options.settings.chunk, tokenizerModel: options.settings.embedModel, config: options.config, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) },
-      { ...(options.signal ? { signal: options.signal } : {}), onEvent: (e) => options.onStage?.('parsing', e.done, e.total) },
+      { name, bytes, docId: id, settings: options.settings.chunk, tokenizerModel: options.settings.embedModel, config: options.config, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(options.ocr ? { ocr: true } : {}) },
+      { ...(options.signal ? { signal: options.signal } : {}), onEvent: (e) => options.onStage?.(e.ocr ? 'ocr' : 'parsing', e.done, e.total) },
     );
     // A worker may finish its step after a cancel: its result is dropped here, before anything is stored.
     options.signal?.throwIfAborted();

@@ -10,6 +10,7 @@ const STAGE_LABEL: Record<FileTask['stage'], string> = {
   queued: 'waiting',
   hashing: 'checking for duplicates',
   parsing: 'reading',
+  ocr: 'recognising text (OCR), page',
   embedding: 'embedding',
   saving: 'saving',
   done: 'done',
@@ -90,7 +91,7 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
     <section className="panel" aria-labelledby="library-title">
       <h2 id="library-title">Library</h2>
       <div className="dropzone" data-testid="dropzone">
-        <p>Drop PDF, DOCX, Markdown, HTML or text files anywhere on this page.</p>
+        <p>Drop PDF, Office (DOCX, PPTX, XLSX), OpenDocument, EPUB, RTF, CSV, Markdown, HTML, text or image files anywhere on this page.</p>
         <label className="button primary">
           Add documents
           <input className="visually-hidden" type="file" multiple data-testid="file-input" accept={ACCEPTED_TYPES} onChange={(e) => {

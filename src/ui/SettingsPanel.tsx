@@ -54,6 +54,11 @@ export function SettingsPanel({ lab, settings, library }: { lab: Lab; settings: 
             <input type="checkbox" checked={settings.offlineOnly} onChange={(e) => lab.updateSettings({ offlineOnly: e.target.checked })} /> Offline only: never download models (use /models/ or the browser's cache)
           </span>
         </label>
+        <label className="field">
+          <span>
+            <input type="checkbox" checked={settings.ocr} onChange={(e) => lab.updateSettings({ ocr: e.target.checked })} /> OCR: read scanned and unreadable pages and images (slow: seconds per page)
+          </span>
+        </label>
         <NumberField label="Largest file (MB)" value={settings.maxFileMb} min={1} max={500} onChange={(maxFileMb) => lab.updateSettings({ maxFileMb })} />
       </fieldset>
     </details>

@@ -7,4 +7,4 @@ export function addBrowserFiles(lab: Lab, list: FileList | File[] | null | undef
   void lab.addFiles(files.map((file) => ({ name: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) })));
 }
 
-export const ACCEPTED_TYPES = '.pdf,.docx,.md,.markdown,.html,.htm,.txt,.text,.rst,.csv';
+export const ACCEPTED_TYPES = '.pdf,.docx,.md,.markdown,.html,.htm,.txt,.text,.rst,.csv,.tsv,.pptx,.odp,.xlsx,.ods,.epub,.odt,.rtf,.png,.jpg,.jpeg';

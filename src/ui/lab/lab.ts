@@ -38,6 +38,7 @@ function initialSettings(): LabSettings {
     backend: 'exact',
     maxFileMb: DEFAULT_MAX_FILE_BYTES / 1024 / 1024,
     offlineOnly: false,
+    ocr: true,
   };
   try {
     const saved = JSON.parse(globalThis.localStorage?.getItem(SETTINGS_KEY) ?? 'null') as Partial<LabSettings> | null;
@@ -264,6 +265,7 @@ export class Lab {
         dims: this.dims,
         config: this.runtime(),
         maxBytes: this.state.settings.maxFileMb * 1024 * 1024,
+        ocr: this.state.settings.ocr,
         signal,
         onStage: (stage, done, total) => {
           const task = this.state.tasks.find((t) => t.key === key);

@@ -23,6 +23,7 @@ const settings: LabSettings = {
   backend: 'exact',
   maxFileMb: 50,
   offlineOnly: true,
+  ocr: false,
 };
 let clients: ComparisonClients;
 const all: { terminate(): void }[] = [];

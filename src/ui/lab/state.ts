@@ -52,6 +52,8 @@ export interface LabSettings extends AskSettings {
   maxFileMb: number;
   /** Never contact the Hugging Face Hub: models must be in /models/ or already cached. */
   offlineOnly: boolean;
+  /** Read scanned and unreadable PDF pages and images by OCR; off, such pages are listed in a warning. */
+  ocr: boolean;
 }
 
 export interface LabState {
