@@ -50,7 +50,7 @@ export async function addFile(name: string, bytes: Uint8Array, clients: Pipeline
     options.onStage?.('parsing');
     const ingested = await clients.ingest.call(
       'ingest',
-      { name, bytes, docId: id, settings: options.settings.chunk, tokenizerModel: options.settings.embedModel, config: options.config, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) },
+      { name, bytes, docId: id, settings: options.settings.chunk, tokenizerModel: clients.embed && options.dims ? options.settings.embedModel : LEXICAL_ONLY, config: options.config, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) },
       { ...(options.signal ? { signal: options.signal } : {}), onEvent: (e) => options.onStage?.('parsing', e.done, e.total) },
     );
     const { doc, chunks } = ingested;
