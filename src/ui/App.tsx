@@ -9,7 +9,10 @@ import { readLabConfig } from './lab-config';
 import { LibraryPanel } from './LibraryPanel';
 import { ModelCatalog } from './ModelCatalog';
 import { ModelsPanel } from './ModelsPanel';
+import { PackPanel } from './PackPanel';
+import { ReadyOfflinePanel } from './ReadyOfflinePanel';
 import { SettingsPanel } from './SettingsPanel';
+import { UpdatePrompt } from './UpdatePrompt';
 
 export function App() {
   const lab = useMemo(() => new Lab(readLabConfig()), []);
@@ -27,13 +30,16 @@ export function App() {
     <div className="app">
       <header className="app__header">
         <h1>Offline RAG Lab</h1>
-        <DevicePanel report={state.device} error={state.deviceError} />
+        <DevicePanel report={state.device} error={state.deviceError} threads={(state.models.embed.info as { threads?: number } | null)?.threads} />
+        <UpdatePrompt state={state} />
       </header>
       <div className="layout">
         <aside className="layout__side">
           <LibraryPanel lab={lab} state={state} />
           <ModelsPanel lab={lab} state={state} />
           <SettingsPanel lab={lab} settings={state.settings} />
+          <ReadyOfflinePanel lab={lab} state={state} />
+          <PackPanel lab={lab} state={state} />
         </aside>
         <main className="layout__main">
           <AskPanel lab={lab} state={state} />
