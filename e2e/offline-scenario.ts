@@ -86,7 +86,8 @@ export async function offlineScenario(browser: Browser, base: string): Promise<S
     const threadsBadge = (await page.getByTestId('threads').textContent()) ?? '';
 
     await page.getByTestId('question').fill('What is AutoGen, the multi-agent conversation framework?');
-    await page.getByRole('button', { name: 'Ask' }).click();
+    // Enter submits the form like the Ask button, without waiting for the layout to settle.
+    await page.getByTestId('question').press('Enter');
     const rag = page.getByTestId('answer-rag');
     const baseline = page.getByTestId('answer-baseline');
     await expect.poll(() => baseline.getByTestId('groundedness').count(), { timeout: 60_000 }).toBe(1);

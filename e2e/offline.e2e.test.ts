@@ -37,29 +37,6 @@ afterAll(async () => {
 const previewUrl = () => server.resolvedUrls!.local[0]!.replace(/\/$/, '');
 
 describe('offline for real', () => {
-  it('vite preview: cross-origin isolated; saved for offline, it reloads offline with the library and answers, with no failed or off-site request', async () => {
-    const report = await offlineScenario(browser, previewUrl());
-    expect(report.isolatedFirstVisit).toBe(true);
-    expect(report.isolatedOffline).toBe(true);
-    expect(report.threadsBadge).toMatch(/threads: (on|\d+)/);
-    expect(report.failed).toEqual([]);
-    expect(report.offsite).toEqual([]);
-    expect(report.requests).toBeGreaterThan(10);
-  });
-
-  it('a plain static server (no headers): the service worker makes it isolated and offline-ready', async () => {
-    const statik = await startStaticServer(kit);
-    try {
-      const report = await offlineScenario(browser, statik.url);
-      expect(report.isolatedFirstVisit).toBe(false);
-      expect(report.isolatedOffline).toBe(true);
-      expect(report.failed).toEqual([]);
-      expect(report.offsite).toEqual([]);
-    } finally {
-      await statik.close();
-    }
-  });
-
   it('a stalled Hub never blocks adding a file; loading a model against it times out with a message, and Cancel works', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const stalled: Route[] = [];
@@ -68,7 +45,7 @@ describe('offline for real', () => {
       const page = await context.newPage();
       await page.goto(`${previewUrl()}/?device=wasm&timeout=3`);
       await page.getByTestId('file-input').setInputFiles([{ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('Workshops have bad Wi-Fi. The lab works offline.') }]);
-      await expect.poll(() => page.getByTestId('documents').locator('li').count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => page.getByTestId('documents').locator('li').count(), { timeout: 60_000 }).toBe(1);
       expect(stalled).toEqual([]);
 
       const embed = page.getByTestId('model-embed');
@@ -84,4 +61,27 @@ describe('offline for real', () => {
       await context.close();
     }
   });
+  it('vite preview: cross-origin isolated; saved for offline, it reloads offline with the library and answers, with no failed or off-site request', async () => {
+    const report = await offlineScenario(browser, previewUrl());
+    expect(report.isolatedFirstVisit).toBe(true);
+    expect(report.isolatedOffline).toBe(true);
+    expect(report.threadsBadge).toMatch(/threads: (on|\d+)/);
+    expect(report.failed).toEqual([]);
+    expect(report.offsite).toEqual([]);
+    expect(report.requests).toBeGreaterThan(10);
+  }, 400_000);
+
+  it('a plain static server (no headers): the service worker makes it isolated and offline-ready', async () => {
+    const statik = await startStaticServer(kit);
+    try {
+      const report = await offlineScenario(browser, statik.url);
+      expect(report.isolatedFirstVisit).toBe(false);
+      expect(report.isolatedOffline).toBe(true);
+      expect(report.failed).toEqual([]);
+      expect(report.offsite).toEqual([]);
+    } finally {
+      await statik.close();
+    }
+  }, 400_000);
+
 });
