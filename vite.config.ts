@@ -4,10 +4,15 @@ import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.ts';
 import { localRuntime, noCdn, tesseractAssets } from './scripts/vite-plugin-local-runtime.ts';
 import { bundleBudget } from './scripts/vite-plugin-bundle-budget.ts';
+import { ISOLATION_HEADERS, SECURITY_HEADERS } from './src/offline/headers.ts';
+import { offlineApp } from './src/offline/pwa-plugin.ts';
 
 
 export default defineConfig({
-  plugins: [react(), localRuntime(), noCdn(), tesseractAssets(), bundleBudget()],
+  plugins: [react(), localRuntime(), noCdn(), tesseractAssets(), bundleBudget(), offlineApp()],
+  // Cross-origin isolated, so ONNX Runtime may use threads. Dev keeps no CSP (React refresh is inline).
+  server: { headers: { ...ISOLATION_HEADERS } },
+  preview: { headers: { ...SECURITY_HEADERS } },
   worker: { format: 'es', plugins: () => [noCdn()] },
   optimizeDeps: {
     exclude: ['@huggingface/transformers', 'onnxruntime-web', 'voy-search'],

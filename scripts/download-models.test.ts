@@ -23,7 +23,7 @@ describe('npm run models', () => {
     // A stand-in for the Hub on loopback, serving the generated tiny models in the Hub's URL layout.
     server = createServer((req, res) => {
       requests.push(req.url ?? '');
-      const match = /^\/(.+?)\/resolve\/main\/(.+)$/.exec(req.url ?? '');
+      const match = /^\/(.+?)\/resolve\/[^/]+\/(.+)$/.exec(req.url ?? '');
       try {
         const body = readFileSync(join(TINY_ROOT, match![1]!, match![2]!));
         res.writeHead(200, { 'content-length': body.byteLength });

@@ -62,7 +62,7 @@ async function download(entry: CatalogEntry, file: ModelFile, options: Options):
     console.log(`  ok       ${file.path} (already here)`);
     return;
   }
-  const url = `${options.hub}/${entry.id}/resolve/main/${file.path}`;
+  const url = `${options.hub}/${entry.id}/resolve/${entry.revision}/${file.path}`;
   let response: Response;
   try {
     response = await fetch(url);

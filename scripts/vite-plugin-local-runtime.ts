@@ -6,21 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
+import { CSP } from '../src/offline/headers.ts';
 
 const CDN_PREFIX = /https:\/\/cdn\.jsdelivr\.net\/npm\/onnxruntime-web@\$\{[^}]+\}\/dist\//g;
 /** Any CDN address in tesseract.js's defaults; the app always passes its own paths (see tesseractAssets). */
 const TESSERACT_CDN = /https:\/\/cdn\.jsdelivr\.net\/npm\/[^"'`]*/g;
-
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval' blob:",
-  "worker-src 'self' blob:",
-  "connect-src 'self' blob: data: https://huggingface.co https://*.huggingface.co https://*.hf.co",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-].join('; ');
 
 /**
  * transformers.js falls back to a CDN for ONNX Runtime's files when `wasmPaths` is unset. The app

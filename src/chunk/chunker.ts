@@ -12,8 +12,8 @@ import type { Block, ParsedDocument } from '../ingest/types';
 import { lines, sentences, words, type Span } from './segment';
 import type { TokenCounter } from './token-counter';
 
-import { DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from './chunker-meta';
-export { DEFAULT_CHUNK_SETTINGS, type ChunkSettings } from './chunker-meta';
+import { DEFAULT_CHUNK_SETTINGS, validateChunkSettings, type ChunkSettings } from './chunker-meta';
+export { DEFAULT_CHUNK_SETTINGS, validateChunkSettings, type ChunkSettings } from './chunker-meta';
 
 export interface Chunk {
   doc: string;
@@ -36,14 +36,6 @@ interface Unit extends Span {
   cut?: boolean;
 }
 
-export function validateChunkSettings(settings: ChunkSettings): void {
-  if (!Number.isInteger(settings.size) || settings.size < 16 || settings.size > 8192) {
-    throw new Error(`Chunk size must be a whole number of tokens between 16 and 8192, not ${settings.size}.`);
-  }
-  if (!Number.isInteger(settings.overlap) || settings.overlap < 0 || settings.overlap >= settings.size / 2) {
-    throw new Error(`Chunk overlap must be a whole number of tokens from 0 to less than half the size (${settings.size / 2}), not ${settings.overlap}.`);
-  }
-}
 
 export function chunkDocument(doc: ParsedDocument, docId: string, counter: TokenCounter, settings: ChunkSettings = DEFAULT_CHUNK_SETTINGS): Chunk[] {
   validateChunkSettings(settings);

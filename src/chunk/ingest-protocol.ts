@@ -58,7 +58,7 @@ export type IngestMethods = {
       bytes: Uint8Array;
       docId: string;
       settings: ChunkSettings;
-      /** Whose tokenizer measures the chunks: the active embedding model. */
+      /** Whose tokenizer measures the chunks: the loaded embedding model, or '' for the bundled vocabulary. */
       tokenizerModel: string;
       config: RuntimeConfig;
       maxBytes?: number;

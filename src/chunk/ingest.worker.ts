@@ -16,6 +16,8 @@ import type { OcrEngine } from '../ingest/ocr/engine';
 import { vocabularyFromTokenizer, type Vocabulary } from '../ingest/readable';
 
 const counters = new Map<string, Promise<TokenCounter>>();
+/** The key of the bundled vocabulary's counter: an empty model id, as add-files sends it. */
+const BUNDLED = '';
 const BUNDLED_BERT = `${import.meta.env.BASE_URL}tokenizers/bert-uncased/tokenizer.json`;
 
 let ocrEngine: OcrEngine | null = null;
@@ -24,34 +26,49 @@ function ocr(): OcrEngine {
   return (ocrEngine ??= workerOcrEngine(startOcrWorker()));
 }
 
+let bundledJson: Promise<unknown> | null = null;
+/** The app's own BERT uncased tokenizer file, fetched once for both of its uses below. */
+function bundledTokenizer(): Promise<unknown> {
+  bundledJson ??= fetch(BUNDLED_BERT).then((r) => (r.ok ? r.json() : null));
+  bundledJson.catch(() => (bundledJson = null));
+  return bundledJson;
+}
+
 let vocabulary: Promise<Vocabulary | undefined> | null = null;
 /** The bundled BERT vocabulary's words tell a real PDF text layer from a garbled one. */
 function knownWords(): Promise<Vocabulary | undefined> {
-  return (vocabulary ??= fetch(BUNDLED_BERT)
-    .then(async (r) => (r.ok ? (vocabularyFromTokenizer(await r.json()) ?? undefined) : undefined))
+  return (vocabulary ??= bundledTokenizer()
+    .then((json) => (json ? (vocabularyFromTokenizer(json as never) ?? undefined) : undefined))
     .catch(() => undefined));
 }
 
+/** The bundled vocabulary counts tokens for every embedder in the catalog (all BERT uncased). */
+function bundledCounter(): Promise<TokenCounter> {
+  if (!counters.has(BUNDLED)) {
+    const loading = bundledTokenizer()
+      .then((json) => (json ? wordPieceCounterFromJson(json as never) : null))
+      .then((counter) => {
+        if (!counter) throw new Error('The bundled tokenizer could not be read. Reload the page.');
+        return counter;
+      });
+    loading.catch(() => counters.delete(BUNDLED));
+    counters.set(BUNDLED, loading);
+  }
+  return counters.get(BUNDLED)!;
+}
 /**
- * The embedding model's own tokenizer when it can be had (local folder, cache or Hub); otherwise the
- * app's bundled BERT uncased vocabulary, which every embedder in the catalog uses, so that files
- * can be added offline before any model is downloaded.
+ * Chunking never waits on the network: until an embedding model is loaded (tokenizerModel is empty)
+ * chunks are measured with the bundled vocabulary. Once one is loaded, its own tokenizer comes from
+ * the local folder or cache it was just loaded from; should that fail, the bundled one still counts.
  */
 function counterFor(tokenizerModel: string, config: RuntimeConfig): Promise<TokenCounter> {
+  if (tokenizerModel === BUNDLED) return bundledCounter();
   configureRuntime(config);
   if (!counters.has(tokenizerModel)) {
-    counters.set(
-      tokenizerModel,
-      loadTokenCounter(tokenizerModel).catch(async (error: Error) => {
-        const response = await fetch(BUNDLED_BERT).catch(() => null);
-        const bundled = response?.ok ? wordPieceCounterFromJson(await response.json()) : null;
-        if (!bundled) {
-          counters.delete(tokenizerModel);
-          throw new Error(`The tokenizer of ${tokenizerModel} could not be loaded (${error.message}), and chunks are measured with it. Load the embedding model once, or reload the page.`);
-        }
-        return bundled;
-      }),
-    );
+    const revision = CATALOG.find((m) => m.id === tokenizerModel)?.revision ?? 'main';
+    const loading = loadTokenCounter(tokenizerModel, revision).catch(() => bundledCounter());
+    loading.catch(() => counters.delete(tokenizerModel));
+    counters.set(tokenizerModel, loading);
   }
   return counters.get(tokenizerModel)!;
 }

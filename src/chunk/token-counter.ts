@@ -61,8 +61,8 @@ export function tokenizerCounter(tokenizer: PreTrainedTokenizer): TokenCounter {
 }
 
 /** Loads only the tokenizer files of a model (no weights). */
-export async function loadTokenCounter(modelId: string): Promise<TokenCounter> {
-  return tokenizerCounter(await AutoTokenizer.from_pretrained(modelId));
+export async function loadTokenCounter(modelId: string, revision = 'main'): Promise<TokenCounter> {
+  return tokenizerCounter(await AutoTokenizer.from_pretrained(modelId, { revision }));
 }
 
 /** A counter from a BERT tokenizer.json alone (no transformers.js), or null when it is not plain WordPiece. */

@@ -58,7 +58,7 @@ export class Generator {
   static async load(entry: CatalogEntry, options: LoadOptions): Promise<Generator> {
     if (entry.task !== 'generate') throw new Error(`${entry.id} is not a text-generation model`);
     const { value, info } = await loadModel(entry, options, async (pretrained) => {
-      const tokenizer = await AutoTokenizer.from_pretrained(entry.id, { progress_callback: pretrained.progress_callback });
+      const tokenizer = await AutoTokenizer.from_pretrained(entry.id, { revision: pretrained.revision, progress_callback: pretrained.progress_callback });
       const model = await AutoModelForCausalLM.from_pretrained(entry.id, pretrained);
       return { tokenizer, model };
     });

@@ -43,6 +43,8 @@ export interface LoadOptions {
 export type PretrainedOptions = {
   device: RuntimeDevice;
   dtype: DType;
+  /** The catalog's pinned Hub commit (ignored for files read from the local folder). */
+  revision: string;
   progress_callback: (event: { status: string; file?: string; loaded?: number; total?: number }) => void;
 };
 
@@ -58,6 +60,7 @@ export async function loadModel<T>(
     const value = await create({
       device: options.device,
       dtype,
+      revision: entry.revision,
       progress_callback: (event) => {
         const snapshot = tracker.update(event);
         if (snapshot) options.onProgress?.(snapshot);
@@ -116,7 +119,7 @@ export function explainLoadError(entry: CatalogEntry, dtype: DType, error: unkno
       `Model ${entry.id}: a configuration or tokenizer file is not valid JSON (${firstLine(raw)}). Download the model's files again.`,
     );
   }
-  if (/Failed to fetch|NetworkError|fetch failed|ENOTFOUND|ECONNREFUSED|allowRemoteModels=false/i.test(raw)) {
+  if (/Failed to fetch|NetworkError|fetch failed|ENOTFOUND|ECONNREFUSED|allowRemoteModels=false|did not answer within|download from .* stalled/i.test(raw)) {
     return new ModelLoadError('network', `Model ${entry.id} could not be downloaded (${firstLine(raw)}). ${offlineHint}`);
   }
   return new ModelLoadError('unsupported', `Model ${entry.id} could not be loaded: ${firstLine(raw)}`);

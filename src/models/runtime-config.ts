@@ -3,6 +3,8 @@
  * worker, so the page decides once: local folder first, then the Hub unless "offline only" is set.
  */
 import { env } from '@huggingface/transformers';
+import { MODEL_CACHE } from './saved-models';
+import { DEFAULT_NETWORK_TIMEOUT_MS, fetchWithTimeout } from './net';
 
 export interface RuntimeConfig {
   /** URL path (browser) or folder (Node) holding `<model id>/config.json`, `<model id>/onnx/…`. */
@@ -18,6 +20,8 @@ export interface RuntimeConfig {
    * unset means every core there (ONNX Runtime's own default is half of them, at most 4).
    */
   threads?: number;
+  /** How long any request or stalled download may wait before failing (default 30 s). */
+  networkTimeoutMs?: number;
 }
 
 const isBrowserLike = typeof (globalThis as { document?: unknown }).document !== 'undefined' || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
@@ -29,7 +33,7 @@ export function configureRuntime(config: RuntimeConfig): void {
   env.allowRemoteModels = !config.offlineOnly;
   if (isBrowserLike) {
     env.useBrowserCache = config.useBrowserCache;
-    env.fetch = localAwareFetch(config.localModelPath);
+    env.fetch = localAwareFetch(config.localModelPath, config.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS);
     const wasm = env.backends.onnx.wasm;
     if (wasm) {
       const absolute = (url: string) => new URL(url, globalThis.location.href).href;
@@ -49,13 +53,19 @@ export function wasmThreads(config: Pick<RuntimeConfig, 'threads'>): number {
 /**
  * Static hosts and dev servers often answer a missing file with the app's index.html and status 200.
  * Treat that as the 404 it really is, so a missing local model falls through to the Hub (or fails clearly).
+ * Files saved for offline use are answered from their cache first (also where no service worker
+ * runs), and every request has a time limit.
  */
-function localAwareFetch(localModelPath: string): typeof fetch {
+function localAwareFetch(localModelPath: string, timeoutMs: number): typeof fetch {
   const localPrefix = new URL(localModelPath, globalThis.location.href).href;
   return async (input, init) => {
-    const response = await fetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const absolute = new URL(url, globalThis.location.href).href;
+    if (absolute.startsWith(localPrefix) && typeof caches !== 'undefined') {
+      const saved = await caches.open(MODEL_CACHE).then((cache) => cache.match(absolute)).catch(() => undefined);
+      if (saved) return saved;
+    }
+    const response = await fetchWithTimeout(input, init, timeoutMs);
     const wantsHtml = /\.html?$/i.test(new URL(absolute).pathname);
     const isHtml = (response.headers.get('content-type') ?? '').includes('text/html');
     if (absolute.startsWith(localPrefix) && response.ok && isHtml && !wantsHtml) {

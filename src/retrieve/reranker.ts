@@ -21,7 +21,7 @@ export class Reranker {
   static async load(entry: CatalogEntry, options: LoadOptions): Promise<Reranker> {
     if (entry.task !== 'rerank') throw new Error(`${entry.id} is not a reranking model`);
     const { value, info } = await loadModel(entry, options, async (pretrained) => {
-      const tokenizer = await AutoTokenizer.from_pretrained(entry.id, { progress_callback: pretrained.progress_callback });
+      const tokenizer = await AutoTokenizer.from_pretrained(entry.id, { revision: pretrained.revision, progress_callback: pretrained.progress_callback });
       const model = await AutoModelForSequenceClassification.from_pretrained(entry.id, pretrained);
       return { tokenizer, model };
     });

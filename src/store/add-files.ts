@@ -56,7 +56,7 @@ export async function addFile(name: string, bytes: Uint8Array, clients: Pipeline
     const embedding = clients.embed !== null && options.dims !== null;
     const ingested = await clients.ingest.call(
       embedding ? 'ingest' : 'ingestPacked',
-      { name, bytes, docId: id, settings: options.settings.chunk, tokenizerModel: options.settings.embedModel, config: options.config, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(options.ocr ? { ocr: true } : {}) },
+      { name, bytes, docId: id, settings: options.settings.chunk, tokenizerModel: embedding ? options.settings.embedModel : LEXICAL_ONLY, config: options.config, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(options.ocr ? { ocr: true } : {}) },
       { ...(options.signal ? { signal: options.signal } : {}), onEvent: (e) => options.onStage?.(e.ocr ? 'ocr' : 'parsing', e.done, e.total) },
     );
     // A worker may finish its step after a cancel: its result is dropped here, before anything is stored.

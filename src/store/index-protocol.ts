@@ -4,6 +4,19 @@ import type { CalibrationPassage } from '../retrieve/calibration';
 import type { RetrievalSettings, RetrievalOutcome } from '../retrieve/hybrid';
 import type { DocumentRecord, IndexSettings } from './schema';
 import type { StorageReport } from './library-store';
+import type { PackEmbedding } from './pack';
+
+/** What importing a lesson pack did. */
+export interface PackImport {
+  added: string[];
+  /** Names of documents already in the library (same id or same content), left as they were. */
+  skipped: string[];
+  /** Documents (of the whole library) indexed with other settings or another embedding model. */
+  staleCount: number;
+  embedding: PackEmbedding | null;
+  settings: Record<string, unknown>;
+  questions: string[];
+}
 
 export type VectorBackend = 'exact' | 'voy';
 
@@ -53,6 +66,12 @@ export type IndexMethods = {
   setBackend: { params: { backend: VectorBackend }; result: { buildMs: number }; event: RestoreEvent };
   setActive: { params: { active: IndexSettings; dims: number | null }; result: { staleCount: number; documents: DocumentRecord[] }; event: RestoreEvent };
   storage: { params: { askPersist: boolean }; result: StorageReport; event: never };
+  /** The whole library as a lesson pack file (see pack.ts). */
+  exportPack: { params: { embedding: PackEmbedding | null; settings: Record<string, unknown>; questions: string[] }; result: Uint8Array; event: never };
+  /** Validates a lesson pack completely, then adds its documents in one transaction, or nothing. */
+  importPack: { params: { bytes: Uint8Array }; result: PackImport; event: never };
+  /** Removes every document from the library. */
+  clear: { params: Record<string, never>; result: void; event: never };
   /** Never resolves: streams changes made by other tabs. */
   watch: { params: Record<string, never>; result: void; event: LibraryChange };
 };

@@ -65,6 +65,16 @@ serve<IndexMethods>({
   async storage({ askPersist }) {
     return storageReport(askPersist);
   },
+  async exportPack(meta) {
+    const bytes = await open().exportPack(meta);
+    return { result: bytes, transfer: [bytes.buffer] };
+  },
+  async importPack({ bytes }) {
+    return open().importPack(bytes);
+  },
+  async clear() {
+    await open().clear();
+  },
   watch(_params, ctx) {
     return new Promise<void>((resolve) => {
       const watcher = (change: LibraryChange) => ctx.emit(change);

@@ -13,8 +13,9 @@ import type { CalibrationPassage } from '../retrieve/calibration';
 import { retrieve, type RetrievalOutcome, type RetrievalSettings } from '../retrieve/hybrid';
 import { lexicalSegment, toIndexedChunks } from '../retrieve/index-document';
 import { LibraryIndex } from '../retrieve/library-index';
-import type { LibraryChange, OpenResult, RestoreEvent, VectorBackend } from './index-protocol';
-import { LibraryStore, sameSettings } from './library-store';
+import type { LibraryChange, OpenResult, PackImport, RestoreEvent, VectorBackend } from './index-protocol';
+import { LibraryStore, sameSettings, type CompleteDocument } from './library-store';
+import { decodePack, encodePack, type PackEmbedding } from './pack';
 import { sameDtype, UNRECORDED_DTYPE, type DocumentRecord, type IndexSettings, type VectorsRecord } from './schema';
 
 export interface ServiceOptions {
@@ -191,6 +192,54 @@ export class LibraryService {
       throw new Error('Dense search has no vectors of the active embedding model yet: re-index the stale documents, or choose BM25.');
     }
     return retrieve(this.index, query, { ...settings, rerank: false }, vector ? { embedQuery: async () => vector } : {});
+  }
+
+  async exportPack(meta: { embedding: PackEmbedding | null; settings: Record<string, unknown>; questions: string[] }): Promise<Uint8Array> {
+    const documents = (await this.store.exportAll()).map((d) => ({
+      record: d.record,
+      source: d.source.parsed,
+      chunks: d.chunks.chunks,
+      vectors: d.vectors ? { model: d.vectors.model, dims: d.vectors.dims, count: d.vectors.count, data: d.vectors.data } : null,
+    }));
+    return encodePack({ ...meta, documents });
+  }
+
+  /** Nothing is written unless the whole pack is valid; then all its new documents in one transaction. */
+  async importPack(bytes: Uint8Array): Promise<PackImport> {
+    const pack = await decodePack(bytes);
+    await this.lexicalReady;
+    const hashes = new Set([...this.documents.values()].map((d) => d.sha256));
+    const fresh = pack.documents.filter((d) => !this.documents.has(d.record.id) && !hashes.has(d.record.sha256));
+    const complete: CompleteDocument[] = fresh.map((d) => {
+      const docId = d.record.id;
+      const info = { docId, name: d.record.name, type: d.record.type, ...(d.record.title ? { title: d.record.title } : {}) };
+      // BM25 is rebuilt from the chunks rather than trusted from the file.
+      return { record: d.record, chunks: { docId, chunks: d.chunks, bm25: lexicalSegment(info, d.chunks) }, vectors: d.vectors ? { docId, ...d.vectors, dtype: pack.embedding?.dtype ?? UNRECORDED_DTYPE } : null, source: { docId, parsed: d.source } };
+    });
+    await this.store.importDocuments(complete);
+    const staleCount = await this.store.markStale(this.active, this.dims === null);
+    this.documents = new Map((await this.store.listDocuments()).map((d) => [d.id, d]));
+    for (const doc of complete) this.index.addDocument(doc.record.id, doc.chunks.chunks, doc.chunks.bm25);
+    await this.loadVectors(() => undefined);
+    for (const doc of complete) this.broadcast({ kind: 'added', docId: doc.record.id, name: doc.record.name });
+    return {
+      added: complete.map((d) => d.record.name),
+      skipped: pack.documents.filter((d) => !fresh.includes(d)).map((d) => d.record.name),
+      staleCount,
+      embedding: pack.embedding,
+      settings: pack.settings,
+      questions: pack.questions,
+    };
+  }
+
+  async clear(): Promise<void> {
+    await this.store.clearDocuments();
+    for (const docId of this.documents.keys()) {
+      this.index.removeDocument(docId);
+      this.broadcast({ kind: 'removed', docId });
+    }
+    this.documents.clear();
+    await this.loadVectors(() => undefined);
   }
 
   private broadcast(change: LibraryChange): void {

@@ -178,6 +178,49 @@ export class LibraryStore {
     return count;
   }
 
+  /** Every finished document with all its data, for a lesson pack. */
+  async exportAll(): Promise<CompleteDocument[]> {
+    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readonly');
+    const documents = (await tx.objectStore('documents').getAll()).filter((d) => d.status !== 'indexing');
+    const out: CompleteDocument[] = [];
+    for (const record of documents) {
+      const [chunks, vectors, source] = await Promise.all([tx.objectStore('chunks').get(record.id), tx.objectStore('vectors').get(record.id), tx.objectStore('sources').get(record.id)]);
+      if (chunks && source) out.push({ record, chunks, vectors: vectors ?? null, source });
+    }
+    await tx.done;
+    return out;
+  }
+
+  /** Writes many documents in one transaction: all of them are stored, or none. */
+  async importDocuments(docs: CompleteDocument[]): Promise<void> {
+    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readwrite');
+    const pending: Promise<unknown>[] = [];
+    let failure: unknown = null;
+    try {
+      for (const doc of docs) {
+        pending.push(tx.objectStore('chunks').put(doc.chunks));
+        if (doc.vectors) pending.push(tx.objectStore('vectors').put(doc.vectors));
+        pending.push(tx.objectStore('sources').put(doc.source));
+        pending.push(tx.objectStore('documents').put(doc.record));
+      }
+    } catch (error) {
+      failure = error;
+      abortQuietly(tx);
+    }
+    const settled = await Promise.allSettled([...pending, tx.done]);
+    failure ??= settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason ?? null;
+    if (failure === null) return;
+    const cause = (failure as { target?: { error?: unknown } })?.target?.error ?? tx.error ?? failure;
+    if (isQuotaError(failure) || isQuotaError(cause)) throw new StorageFullError(`the lesson pack (${docs.length} documents)`);
+    throw failure instanceof Error ? failure : new Error(`Importing failed: ${String(cause)}`);
+  }
+
+  /** Removes every document and its data (saved settings stay). */
+  async clearDocuments(): Promise<void> {
+    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readwrite');
+    await Promise.all([tx.objectStore('documents').clear(), tx.objectStore('chunks').clear(), tx.objectStore('vectors').clear(), tx.objectStore('sources').clear(), tx.done]);
+  }
+
   getSetting<T>(key: string): Promise<T | undefined> {
     return this.db.get('settings', key) as Promise<T | undefined>;
   }

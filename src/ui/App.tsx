@@ -9,10 +9,13 @@ import { readLabConfig } from './lab-config';
 import { LibraryPanel } from './LibraryPanel';
 import { ModelCatalog } from './ModelCatalog';
 import { ModelsPanel } from './ModelsPanel';
+import { PackPanel } from './PackPanel';
+import { ReadyOfflinePanel } from './ReadyOfflinePanel';
 import { SettingsPanel } from './SettingsPanel';
 import { TeachMount } from './teach/TeachMount';
 import { PageDrop } from './PageDrop';
 import { ThemeSelect } from './ThemeSelect';
+import { UpdatePrompt } from './UpdatePrompt';
 
 export function App() {
   const lab = useMemo(() => new Lab(readLabConfig()), []);
@@ -32,9 +35,10 @@ export function App() {
       <header className="app__header">
         <h1>Offline RAG Lab</h1>
         <div className="app__header-tools">
-          <DevicePanel report={state.device} error={state.deviceError} />
+          <DevicePanel report={state.device} error={state.deviceError} threads={(state.models.embed.info as { threads?: number } | null)?.threads} />
           <ThemeSelect />
         </div>
+        <UpdatePrompt state={state} />
       </header>
       <PageDrop lab={lab} />
       <div className="layout">
@@ -42,6 +46,8 @@ export function App() {
           <LibraryPanel lab={lab} state={state} />
           <ModelsPanel lab={lab} state={state} />
           <SettingsPanel lab={lab} settings={state.settings} library={state.library} />
+          <ReadyOfflinePanel lab={lab} state={state} />
+          <PackPanel lab={lab} state={state} />
         </aside>
         <main className="layout__main">
           <AskPanel lab={lab} state={state} />

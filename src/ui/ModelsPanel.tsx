@@ -35,10 +35,10 @@ export function ModelsPanel({ lab, state }: { lab: Lab; state: LabState }) {
                 {slot.status === 'loading' ? `Loading ${name}…` : `Load ${name} (${size})`}
               </button>
             )}
-            {slot.status === 'loading' && p ? (
+            {slot.status === 'loading' ? (
               <div>
-                <progress max={1} value={p.fraction ?? undefined} aria-label={`Loading ${slot.id}`} />
-                <span className="muted"> {formatBytes(p.loaded)}{p.total ? ` of ${formatBytes(p.total)}` : ''}</span>{' '}
+                <progress max={1} value={p?.fraction ?? undefined} aria-label={`Loading ${slot.id}`} />
+                <span className="muted"> {p ? `${formatBytes(p.loaded)}${p.total ? ` of ${formatBytes(p.total)}` : ''}` : 'connecting…'}</span>{' '}
                 <button type="button" onClick={() => lab.cancelLoad(task)} aria-label={`Cancel loading ${name}`}>Cancel</button>
               </div>
             ) : null}

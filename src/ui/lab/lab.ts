@@ -3,7 +3,7 @@
  * state the UI renders, and runs the long tasks (loading models, adding files, asking) with
  * progress and clear errors. No DOM here: React components only read the store and call methods.
  */
-import { DEFAULT_CHUNK_SETTINGS } from '../../chunk/chunker-meta';
+import { DEFAULT_CHUNK_SETTINGS, validateChunkSettings, type ChunkSettings } from '../../chunk/chunker-meta';
 import { startEmbedWorker, type EmbedClient } from '../../embed/embed-client';
 import { DEFAULT_DECODING } from '../../generate/generator-meta';
 import { startGenerateWorker, type GenerateClient } from '../../generate/generate-client';
@@ -16,7 +16,7 @@ import { DEFAULT_RETRIEVAL } from '../../retrieve/hybrid';
 import { startRerankWorker, type RerankClient } from '../../retrieve/rerank-client';
 import { addFile } from '../../store/add-files';
 import { startIndexWorker, type IndexClient } from '../../store/index-client';
-import type { RestoreEvent } from '../../store/index-protocol';
+import type { PackImport, RestoreEvent } from '../../store/index-protocol';
 import type { IndexSettings } from '../../store/schema';
 import type { LabConfig } from '../lab-config';
 import { reindexDocument } from './reindex';
@@ -377,6 +377,40 @@ export class Lab {
       return info ? { id: info.model, dtype: info.dtype } : null;
     };
     return { ingest: this.ingest, index: this.index, embed: this.embed, rerank: this.rerank, generate: this.generate, models: { embed: identity('embed'), rerank: identity('rerank') }, tokenizerModel: this.state.models.embed.id, config: this.runtime(), settings: this.state.settings };
+  }
+
+  /** The library as a lesson pack file (store/pack.ts), with the settings and the last question. */
+  exportPack(): Promise<Uint8Array> {
+    const { chunk, retrieval, answerable, answerMode } = this.state.settings;
+    const embed = this.state.models.embed;
+    const embedding = this.dims ? { model: embed.id, dtype: embed.info?.dtype ?? null, dims: this.dims } : null;
+    const settings = { chunk, retrieval: { ...retrieval, docIds: undefined, types: undefined }, answerable, answerMode };
+    return this.index.call('exportPack', { embedding, settings: JSON.parse(JSON.stringify(settings)) as Record<string, unknown>, questions: this.state.ask ? [this.state.ask.question] : [] });
+  }
+
+  /** Imports a pack whole or not at all; an empty library adopts the pack's chunk settings. */
+  async importPack(bytes: Uint8Array): Promise<PackImport> {
+    const wasEmpty = this.state.library.documents.length === 0;
+    const report = await this.index.call('importPack', { bytes }, {}, [bytes.buffer]);
+    const chunk = report.settings.chunk as ChunkSettings | undefined;
+    if (wasEmpty && chunk) {
+      try {
+        validateChunkSettings(chunk);
+        this.updateSettings({ chunk: { size: chunk.size, overlap: chunk.overlap } });
+      } catch {
+        // An unusable setting in a pack is ignored; its documents are then marked for re-indexing.
+      }
+    }
+    await this.applyIndexSettings();
+    void this.refreshStorage();
+    return report;
+  }
+
+  /** Removes every document from this browser's library (saved models stay). */
+  async clearLibrary(): Promise<void> {
+    await this.index.call('clear', {});
+    await this.applyIndexSettings();
+    void this.refreshStorage();
   }
 
   /** Full text of a stored document, for the source viewer. */

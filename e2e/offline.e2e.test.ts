@@ -1,0 +1,87 @@
+/**
+ * Offline for real, on a workshop kit (`npm run kit` output with the tiny models under /models/):
+ * served by `vite preview` (headers set) and by a plain static server (no headers: the service
+ * worker provides isolation). Also: a stalled Hub never blocks adding a file, and loading a model
+ * against it times out with a message, and can be cancelled.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Route } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../scripts/chromium';
+import { makeKit } from '../scripts/kit';
+import { offlineScenario } from './offline-scenario';
+import { startStaticServer } from './static-server';
+
+let dir: string;
+let kit: string;
+let server: PreviewServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kit-'));
+  kit = join(dir, 'kit');
+  await makeKit({ models: ['offline-rag-lab/tiny-embedder', 'offline-rag-lab/tiny-reranker', 'offline-rag-lab/tiny-chat'], modelsDir: 'test/models-tiny', out: kit, quiet: true });
+  server = await preview({ logLevel: 'error', build: { outDir: kit }, preview: { port: 0, host: '127.0.0.1' } });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const previewUrl = () => server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+
+describe('offline for real', () => {
+  it('a stalled Hub never blocks adding a file; loading a model against it times out with a message, and Cancel works', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const stalled: Route[] = [];
+    await context.route(/^https:\/\/([a-z0-9-]+\.)*(huggingface\.co|hf\.co)\//, (route) => void stalled.push(route));
+    try {
+      const page = await context.newPage();
+      await page.goto(`${previewUrl()}/?device=wasm&timeout=3`);
+      await page.getByTestId('file-input').setInputFiles([{ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('Workshops have bad Wi-Fi. The lab works offline.') }]);
+      await expect.poll(() => page.getByTestId('documents').locator('li').count(), { timeout: 60_000 }).toBe(1);
+      expect(stalled).toEqual([]);
+
+      const embed = page.getByTestId('model-embed');
+      await embed.getByRole('button', { name: 'Load' }).click();
+      await expect.poll(() => embed.locator('[role="alert"]').textContent(), { timeout: 30_000 }).toMatch(/did not answer within 3 s/);
+      expect(stalled.length).toBeGreaterThan(0);
+
+      await embed.getByRole('button', { name: 'Load' }).click();
+      await embed.getByRole('button', { name: 'Cancel' }).click();
+      await expect.poll(() => embed.locator('[role="alert"]').textContent(), { timeout: 5_000 }).toMatch(/cancelled/);
+      expect(await embed.getByRole('button', { name: 'Load' }).isEnabled()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+  it('vite preview: cross-origin isolated; saved for offline, it reloads offline with the library and answers, with no failed or off-site request', async () => {
+    const report = await offlineScenario(browser, previewUrl());
+    expect(report.isolatedFirstVisit).toBe(true);
+    expect(report.isolatedOffline).toBe(true);
+    expect(report.threadsBadge).toMatch(/threads: (on|\d+)/);
+    expect(report.failed).toEqual([]);
+    expect(report.offsite).toEqual([]);
+    expect(report.requests).toBeGreaterThan(10);
+  }, 400_000);
+
+  it('a plain static server (no headers): the service worker makes it isolated and offline-ready', async () => {
+    const statik = await startStaticServer(kit);
+    try {
+      const report = await offlineScenario(browser, statik.url);
+      expect(report.isolatedFirstVisit).toBe(false);
+      expect(report.isolatedOffline).toBe(true);
+      expect(report.failed).toEqual([]);
+      expect(report.offsite).toEqual([]);
+    } finally {
+      await statik.close();
+    }
+  }, 400_000);
+
+});

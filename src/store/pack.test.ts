@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { decodePack, encodePack, PACK_SCHEMA_VERSION, PackError, type PackContents } from './pack';
+import type { DocumentRecord } from './schema';
+
+function contents(): PackContents {
+  const docId = 'doc-1';
+  const record: DocumentRecord = {
+    id: docId,
+    name: 'notes "one".md',
+    type: 'markdown',
+    size: 42,
+    sha256: 'a'.repeat(64),
+    added: 1_700_000_000_000,
+    status: 'ready',
+    warnings: [],
+    settings: { chunk: { size: 96, overlap: 12 }, embedModel: 'offline-rag-lab/tiny-embedder' },
+    chunkCount: 2,
+    exactDuplicates: 0,
+    nearDuplicates: 0,
+  };
+  const chunk = (ordinal: number, text: string) => ({ id: `${docId}#${ordinal}`, docId, docName: record.name, docType: 'markdown' as const, ordinal, text, start: 0, end: text.length, headings: ['Intro'], tokens: 3 });
+  return {
+    embedding: { model: 'offline-rag-lab/tiny-embedder', dtype: 'fp32', dims: 3 },
+    settings: { chunk: { size: 96, overlap: 12 } },
+    questions: ['What is in the notes?'],
+    documents: [
+      {
+        record,
+        source: { name: record.name, type: 'markdown', text: 'Cats sit. Dogs run – ünïcode.', blocks: [], warnings: [] },
+        chunks: [chunk(0, 'Cats sit.'), chunk(1, 'Dogs run – ünïcode.')],
+        vectors: { model: 'offline-rag-lab/tiny-embedder', dims: 3, count: 2, data: new Float32Array([0.1, -0.2, 0.3, 1, 0, -0.5]) },
+      },
+    ],
+  };
+}
+
+const refused = async (bytes: Uint8Array) => {
+  const error = await decodePack(bytes).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(PackError);
+  return (error as Error).message;
+};
+
+describe('lesson packs', () => {
+  it('round-trips documents, chunks, vectors, settings and questions exactly', async () => {
+    const original = contents();
+    const decoded = await decodePack(await encodePack(original));
+    expect(decoded.embedding).toEqual(original.embedding);
+    expect(decoded.settings).toEqual(original.settings);
+    expect(decoded.questions).toEqual(original.questions);
+    expect(decoded.documents[0]!.chunks).toEqual(original.documents[0]!.chunks);
+    expect(decoded.documents[0]!.source).toEqual(original.documents[0]!.source);
+    expect(Array.from(decoded.documents[0]!.vectors!.data)).toEqual(Array.from(original.documents[0]!.vectors!.data));
+  });
+
+  it('refuses a pack with any single byte changed', async () => {
+    const bytes = await encodePack(contents());
+    const header = bytes.indexOf(10);
+    // Positions across the header, the JSON structure, the text and the base64 vectors.
+    const positions = [5, header - 3, header + 5, Math.floor((header + bytes.length) / 2), bytes.length - 40, bytes.length - 2];
+    for (const at of positions) {
+      const damaged = bytes.slice();
+      damaged[at] = damaged[at]! ^ 0x01;
+      await refused(damaged);
+    }
+  });
+
+  it('names the damaged document when the content still parses', async () => {
+    const bytes = await encodePack(contents());
+    const text = new TextDecoder().decode(bytes).replace('Cats sit.', 'Cats sat.');
+    expect(await refused(new TextEncoder().encode(text))).toMatch(/checksum.*"notes \\"one\\"\.md"|checksum.*notes/);
+  });
+
+  it('refuses truncated packs, other files and packs from a newer lab', async () => {
+    const bytes = await encodePack(contents());
+    expect(await refused(bytes.subarray(0, bytes.length - 10))).toMatch(/truncated/);
+    expect(await refused(new TextEncoder().encode('hello, world'))).toMatch(/not a lesson pack/);
+    const newer = new TextDecoder().decode(bytes).replace(`"schemaVersion":${PACK_SCHEMA_VERSION}`, `"schemaVersion":${PACK_SCHEMA_VERSION + 1}`);
+    expect(await refused(new TextEncoder().encode(newer))).toMatch(/newer version of the lab/);
+  });
+
+  it('refuses well-checksummed but malformed content', async () => {
+    const bad = contents();
+    bad.documents[0]!.chunks[1]!.docId = 'someone-else';
+    expect(await refused(await encodePack(bad))).toMatch(/chunk 2 is malformed/);
+    const vectors = contents();
+    vectors.documents[0]!.vectors!.data = new Float32Array([1, 2, 3]);
+    expect(await refused(await encodePack(vectors))).toMatch(/1 vectors for 2 chunks|malformed vectors/);
+    const nan = contents();
+    nan.documents[0]!.vectors!.data[2] = Number.NaN;
+    expect(await refused(await encodePack(nan))).toMatch(/invalid numbers/);
+    const twice = contents();
+    twice.documents.push(twice.documents[0]!);
+    expect(await refused(await encodePack(twice))).toMatch(/repeats the id/);
+  });
+});
