@@ -7,7 +7,7 @@ import './ui/styles.css';
 
 // Before the first paint, so a dark-mode visitor never sees a white flash.
 applyTheme(readTheme());
-registerAppWorker();
+void registerAppWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

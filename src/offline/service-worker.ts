@@ -3,7 +3,7 @@
  * update is applied only when the user asks (never mid-task): the waiting worker is told to take
  * over, and the page reloads once it has.
  */
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 export interface AppWorkerState {
   /** False in development and in browsers without service workers. */
@@ -40,9 +40,12 @@ export function onAppWorkerState(listener: Listener): () => void {
 }
 
 /** Called once at start. Only built apps have a service worker (`vite dev` serves changing files). */
-export function registerAppWorker(): void {
+export async function registerAppWorker(): Promise<void> {
   if (workbox || !import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
   set({ supported: true });
+  // Loaded after the first paint: registering can wait, the page's first bundle stays small.
+  const { Workbox } = await import('workbox-window');
+  if (workbox) return;
   workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
   workbox.addEventListener('waiting', () => set({ updateWaiting: true }));
   workbox.addEventListener('controlling', () => set({ controlled: true }));

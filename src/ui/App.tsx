@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { AskPanel } from './AskPanel';
 import { ComparisonView } from './ComparisonView';
 import { DevicePanel } from './DevicePanel';
@@ -9,13 +9,15 @@ import { readLabConfig } from './lab-config';
 import { LibraryPanel } from './LibraryPanel';
 import { ModelCatalog } from './ModelCatalog';
 import { ModelsPanel } from './ModelsPanel';
-import { PackPanel } from './PackPanel';
-import { ReadyOfflinePanel } from './ReadyOfflinePanel';
 import { SettingsPanel } from './SettingsPanel';
 import { TeachMount } from './teach/TeachMount';
 import { PageDrop } from './PageDrop';
 import { ThemeSelect } from './ThemeSelect';
 import { UpdatePrompt } from './UpdatePrompt';
+
+// Panels a visitor opens now and then load on first render, keeping the page bundle small.
+const ReadyOfflinePanel = lazy(() => import('./ReadyOfflinePanel').then((m) => ({ default: m.ReadyOfflinePanel })));
+const PackPanel = lazy(() => import('./PackPanel').then((m) => ({ default: m.PackPanel })));
 
 export function App() {
   const lab = useMemo(() => new Lab(readLabConfig()), []);
@@ -46,8 +48,10 @@ export function App() {
           <LibraryPanel lab={lab} state={state} />
           <ModelsPanel lab={lab} state={state} />
           <SettingsPanel lab={lab} settings={state.settings} library={state.library} />
-          <ReadyOfflinePanel lab={lab} state={state} />
-          <PackPanel lab={lab} state={state} />
+          <Suspense fallback={null}>
+            <ReadyOfflinePanel lab={lab} state={state} />
+            <PackPanel lab={lab} state={state} />
+          </Suspense>
         </aside>
         <main className="layout__main">
           <AskPanel lab={lab} state={state} />
