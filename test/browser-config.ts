@@ -7,6 +7,8 @@ export const TEST_RUNTIME: RuntimeConfig = {
   offlineOnly: true,
   ortWasmPaths: ORT_WASM_PATHS,
   useBrowserCache: false,
+  // Tests check behaviour, not speed: one thread each keeps a 2-core machine from oversubscribing.
+  threads: 1,
 };
 
 export const TINY = {

@@ -17,7 +17,7 @@ export interface RuntimeConfig {
   useBrowserCache: boolean;
   /**
    * ONNX Runtime's WebAssembly threads. Only a cross-origin-isolated page can have more than one;
-   * unset means every core there (ONNX Runtime's own default is half of them, at most 4).
+   * unset means half the cores there (the model workers share them).
    */
   threads?: number;
   /** How long any request or stalled download may wait before failing (default 30 s). */
@@ -47,7 +47,9 @@ export function configureRuntime(config: RuntimeConfig): void {
 export function wasmThreads(config: Pick<RuntimeConfig, 'threads'>): number {
   if (!globalThis.crossOriginIsolated) return 1;
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
-  return Math.max(1, Math.min(config.threads ?? cores, cores));
+  // Up to three model workers share the cores, and ONNX Runtime's threads spin while they wait:
+  // by default each worker takes half of them, so one model's pool never starves another's run.
+  return Math.max(1, Math.min(config.threads ?? Math.floor(cores / 2), cores));
 }
 
 /**
