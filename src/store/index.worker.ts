@@ -7,9 +7,12 @@ import { LibraryService } from './library-service';
 import { storageReport } from './library-store';
 
 let service: LibraryService | null = null;
+/** Calls that arrive while the library is still opening (a file dropped at once) wait for it. */
+let opening: Promise<unknown> = Promise.resolve();
 const watchers = new Set<(change: LibraryChange) => void>();
 
-function open(): LibraryService {
+async function ready(): Promise<LibraryService> {
+  await opening;
   if (!service) throw new Error('The library is not open yet.');
   return service;
 }
@@ -22,58 +25,60 @@ serve<IndexMethods>({
       onChange: (change) => watchers.forEach((w) => w(change)),
       onVersionChange: () => watchers.forEach((w) => w({ kind: 'reloaded', docId: '' })),
     });
-    return service.open(active, dims, backend, (e) => ctx.emit(e));
+    const opened = service.open(active, dims, backend, (e) => ctx.emit(e));
+    opening = opened.catch(() => undefined);
+    return opened;
   },
   async findDuplicate({ sha256 }) {
-    return (await open().findDuplicate(sha256)) ?? null;
+    return (await (await ready()).findDuplicate(sha256)) ?? null;
   },
   async begin({ record }) {
-    await open().begin(record);
+    await (await ready()).begin(record);
   },
   async commit({ record, parsed, chunks, vectors, model, dims }) {
-    return open().commit(record, parsed, chunks, vectors, model, dims);
+    return (await ready()).commit(record, parsed, chunks, vectors, model, dims);
   },
   async commitPacked({ record, packed, model }) {
     const { doc, chunks } = unpackIngest(packed);
-    return open().commit(record, doc, chunks, null, model, null);
+    return (await ready()).commit(record, doc, chunks, null, model, null);
   },
   async remove({ docId }) {
-    await open().remove(docId);
+    await (await ready()).remove(docId);
   },
   async list() {
-    return open().list();
+    return (await ready()).list();
   },
   async source({ docId }) {
-    return open().source(docId);
+    return (await ready()).source(docId);
   },
   async vectors({ ids }) {
-    return open().vectorsOf(ids);
+    return (await ready()).vectorsOf(ids);
   },
   async sample({ n }) {
-    return open().sample(n);
+    return (await ready()).sample(n);
   },
   async search({ query, vector, settings }) {
-    return open().search(query, vector, settings);
+    return (await ready()).search(query, vector, settings);
   },
   async setBackend({ backend }, ctx) {
-    return { buildMs: await open().setBackend(backend, (e) => ctx.emit(e)) };
+    return { buildMs: await (await ready()).setBackend(backend, (e) => ctx.emit(e)) };
   },
   async setActive({ active, dims }, ctx) {
-    const staleCount = await open().setActive(active, dims, (e) => ctx.emit(e));
-    return { staleCount, documents: await open().list() };
+    const staleCount = await (await ready()).setActive(active, dims, (e) => ctx.emit(e));
+    return { staleCount, documents: await (await ready()).list() };
   },
   async storage({ askPersist }) {
     return storageReport(askPersist);
   },
   async exportPack(meta) {
-    const bytes = await open().exportPack(meta);
+    const bytes = await (await ready()).exportPack(meta);
     return { result: bytes, transfer: [bytes.buffer] };
   },
   async importPack({ bytes }) {
-    return open().importPack(bytes);
+    return (await ready()).importPack(bytes);
   },
   async clear() {
-    await open().clear();
+    await (await ready()).clear();
   },
   watch(_params, ctx) {
     return new Promise<void>((resolve) => {
