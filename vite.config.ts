@@ -49,8 +49,9 @@ export default defineConfig({
         test: {
           name: 'chromium',
           include: ['src/**/*.browser.test.ts', 'src/**/*.browser.test.tsx'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Generous: on a 2-core machine these run beside the end-to-end project's builds and browsers.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
           browser: {
             enabled: true,
