@@ -209,14 +209,26 @@ export async function retrieve(index: LibraryIndex, query: string, settings: Ret
 export function collapseDuplicates(ranked: RetrievedChunk[], unique = Infinity): RetrievedChunk[] {
   // Walks down the ranking until `unique` distinct passages are found: only those can reach the
   // answer, and comparing a handful keeps search fast on large libraries.
-  const kept: { id: string; key: string; pairs: Set<number> }[] = [];
+  // Exact copies are found at any depth; near copies among the first NEAR_DEPTH kept passages,
+  // which bounds the pairwise comparisons when an evaluation asks for hundreds of results.
+  const NEAR_DEPTH = 50;
+  const kept: { id: string; pairs: Set<number> }[] = [];
+  const byKey = new Map<string, string>();
   for (const r of ranked) {
     if (kept.length >= unique) break;
     const key = normalizeForDedupe(r.chunk.text);
-    const pairs = shingles(key);
-    const first = kept.find((k) => k.key === key || (pairs.size >= 4 && jaccard(k.pairs, pairs) >= NEAR_DUPLICATE_JACCARD));
-    r.trace.duplicateOf = first ? first.id : null;
-    if (!first) kept.push({ id: r.chunk.id, key, pairs });
+    let first = byKey.get(key) ?? null;
+    let pairs: Set<number> | null = null;
+    if (first === null && kept.length < NEAR_DEPTH) {
+      pairs = shingles(key);
+      const near = pairs.size >= 4 ? kept.find((k) => jaccard(k.pairs, pairs!) >= NEAR_DUPLICATE_JACCARD) : undefined;
+      first = near ? near.id : null;
+    }
+    r.trace.duplicateOf = first;
+    if (first === null) {
+      byKey.set(key, r.chunk.id);
+      kept.push({ id: r.chunk.id, pairs: pairs ?? new Set() });
+    }
   }
   return ranked;
 }
