@@ -1,21 +1,8 @@
 import { expect, it } from 'vitest';
 import { COMPRESSED_FROM, ExactIndex } from './exact-index';
 import { Int8RowStore } from './int8-scan';
+import { randomUnitVectorsBrowser as unitRows } from '../../scripts/bench/vectors';
 
-function unitRows(count: number, dims: number, seed: number): Float32Array {
-  const out = new Float32Array(count * dims);
-  let s = seed >>> 0;
-  for (let i = 0; i < out.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 32 - 0.5;
-  }
-  for (let r = 0; r < count; r++) {
-    const row = out.subarray(r * dims, (r + 1) * dims);
-    const norm = Math.hypot(...row);
-    row.forEach((v, d) => (row[d] = v / norm));
-  }
-  return out;
-}
 
 it('int8 scores are within rounding of float32 dot products, with SIMD and without', () => {
   for (const dims of [384, 36]) {
