@@ -14,7 +14,8 @@
  * answer_sentence_contains_gold (extractive: the first answer sentence contains a gold answer; a
  * decline counts as a miss), contains_answer; where items name their document (doc / doc_id),
  * recall@k, mrr@k and ndcg@10 of that document. With an LLM, "baseline" holds the same figures for the prompt-only
- * answers. --items-out writes one JSON line per question (answer, verdicts) for comparisons.
+ * answers. --items-out writes one JSON line per question (answer, verdicts, and whether the gold answer was in the
+ * context and in the first sentence) for comparisons.
  */
 import { writeFileSync } from 'node:fs';
 import { memoryCalibrationCache } from '../src/ask/calibrate.ts';
@@ -62,7 +63,7 @@ const rows = await runQa(items, ports, settings, {
 });
 if (args.values.has('--items-out')) {
   const verdict = (v: { faithful: string | null; relevant: string | null } | null) => (v && v.faithful ? { faithful: v.faithful, relevant: v.relevant } : null);
-  const lines = rows.map((r) => JSON.stringify({ id: r.id, question: r.question, answerable: r.answerable, evidence: r.evidence, reason: r.reason, gold: r.gold, answer: r.rag.text, verdicts: verdict(r.rag), baseline: r.baseline?.text ?? '', baseline_verdicts: verdict(r.baseline) }));
+  const lines = rows.map((r) => JSON.stringify({ id: r.id, question: r.question, answerable: r.answerable, evidence: r.evidence, reason: r.reason, gold: r.gold, doc: r.doc, in_context: r.inContext, sentence: r.sentence, answer: r.rag.text, verdicts: verdict(r.rag), baseline: r.baseline?.text ?? '', baseline_verdicts: verdict(r.baseline) }));
   writeFileSync(args.values.get('--items-out')!, lines.join('\n') + '\n');
 }
 const report = qaReport(rows, { k, mode, retriever: settings.retrieval.retriever });

@@ -26,3 +26,39 @@ describe('extractive answers', () => {
     expect(answer.sentences[0]!.text).toMatch(/1889/);
   });
 });
+
+describe('extractive answers read sentences in their passage', () => {
+  it('credits a sentence with the question terms its predecessor names ("he", "it" carry them over)', () => {
+    const library = new Map([['mayow', 3], ['nitroaereu', 3], ['show', 1], ['combust', 2], ['consum', 1.5], ['besid', 0.5]]);
+    const answer = extractAnswer(
+      'Besides combustion, what did Mayow show consumes nitroaereus?',
+      [
+        {
+          n: 1,
+          text:
+            'John Mayow showed that fire needs only a part of air, which he called nitroaereus. ' +
+            'He concluded that it is consumed in both respiration and combustion. Later chemists named the gas oxygen.',
+        },
+      ],
+      1,
+      library,
+    );
+    expect(answer.sentences[0]!.text).toMatch(/respiration/);
+  });
+
+  it('discounts a topic word that most retrieved sentences share', () => {
+    // "oxygen" is rare in the library (high weight) but in nearly every candidate, so it cannot tell them apart.
+    const library = new Map([['oxygen', 3], ['liquid', 1], ['solid', 1], ['form', 0.5], ['colour', 1.5]]);
+    const answer = extractAnswer(
+      'What colour is oxygen in its liquid and solid forms?',
+      [
+        { n: 1, text: 'Oxygen was named by Lavoisier. Oxygen is the third most abundant element.' },
+        { n: 2, text: 'Oxygen tanks store it under pressure. Both the liquid and the solid forms are pale blue.' },
+        { n: 3, text: 'Plants release oxygen in photosynthesis.' },
+      ],
+      1,
+      library,
+    );
+    expect(answer.sentences[0]!.text).toMatch(/pale blue/);
+  });
+});
