@@ -61,10 +61,27 @@ describe('offline for real', () => {
       await context.close();
     }
   });
-  // Known bug, left visible: under `vite preview` (CSP and COOP/COEP sent as headers), the first
-  // question after the offline reload can hold the main thread for minutes on a loaded 2-core
-  // machine (it passed in 40 s in one full run and timed out in others). The same scenario on a
-  // plain static server (below) passes. Re-enable once the stall is found.
+  it('vite preview: the page is cross-origin isolated and the embedder reports more than one thread', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${previewUrl()}/?models=tiny&device=wasm&autoload=1`);
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      await page.getByTestId('model-embed').locator('[data-status="ready"]').waitFor({ timeout: 90_000 });
+      const badge = (await page.getByTestId('threads').textContent()) ?? '';
+      const [, threads] = badge.match(/threads: (\d+) of \d+ cores/) ?? [];
+      expect(Number(threads)).toBeGreaterThan(1);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  // Known stall, left visible: on a CPU-starved 2-core machine (reproduced with three busy
+  // processes beside the browser, 3 runs in 4) the first question after the offline reload waits
+  // 50–130 s. A Chromium trace shows where: one forced layout of a small page (62 dirty objects)
+  // lasting 86 s of wall time with 0.28 s of thread time, blocked in text shaping right after a
+  // font-family lookup through the browser's font service; none of the app's code runs then.
+  // Unloaded, the same steps answer in about 5 s. Re-enable once that wait is understood.
   it.skip('vite preview: cross-origin isolated; saved for offline, it reloads offline with the library and answers, with no failed or off-site request', async () => {
     const report = await offlineScenario(browser, previewUrl());
     expect(report.isolatedFirstVisit).toBe(true);

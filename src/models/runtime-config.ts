@@ -17,7 +17,7 @@ export interface RuntimeConfig {
   useBrowserCache: boolean;
   /**
    * ONNX Runtime's WebAssembly threads. Only a cross-origin-isolated page can have more than one;
-   * unset means half the cores there (the model workers share them).
+   * unset means half the cores there, and at least two where there are two (the model workers share them).
    */
   threads?: number;
   /** How long any request or stalled download may wait before failing (default 30 s). */
@@ -49,7 +49,8 @@ export function wasmThreads(config: Pick<RuntimeConfig, 'threads'>): number {
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
   // Up to three model workers share the cores, and ONNX Runtime's threads spin while they wait:
   // by default each worker takes half of them, so one model's pool never starves another's run.
-  return Math.max(1, Math.min(config.threads ?? Math.floor(cores / 2), cores));
+  // The ask pipeline runs one model at a time, so a 2-core machine still gets both cores.
+  return Math.max(1, Math.min(config.threads ?? Math.max(2, Math.floor(cores / 2)), cores));
 }
 
 /**
