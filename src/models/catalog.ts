@@ -102,7 +102,9 @@ export const CATALOG: readonly CatalogEntry[] = [
       q8: onnx('_quantized', 22972370, 'afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1'),
     },
     license: 'Apache-2.0',
-    revision: 'main',
+    // The 2024-11-27 commit ("Update README.md"), seen as HEAD of a git clone of the Hub repo; both
+    // weight files listed above are in it with these sizes and hashes.
+    revision: '48a5a372879ed2ed147ab84836e345977276d9b2',
   },
   {
     id: 'Xenova/ms-marco-MiniLM-L-6-v2',
