@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/chromium';
+import { loopbackOnlyPage } from './built-app';
 
 const CDN = /cdn\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com|esm\.sh|cdn\.skypack\.dev/;
 let outDir: string;
@@ -35,17 +36,7 @@ it('the built app names no CDN', () => {
 it('the built app shell loads and runs offline', async () => {
   const browser = await launchChromium();
   try {
-    const offsite: string[] = [];
-    const context = await browser.newContext();
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      if (host === '127.0.0.1' || host === 'localhost') return route.continue();
-      offsite.push(route.request().url());
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, offsite, errors } = await loopbackOnlyPage(browser);
     await page.goto(server.resolvedUrls!.local[0]!);
     await expect.poll(() => page.getByTestId('device').textContent(), { timeout: 60_000 }).toMatch(/WebGPU|WebAssembly/);
     expect(await page.locator('h1').textContent()).toBe('Offline RAG Lab');

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { expect } from 'vitest';
 import { bundleBudget, type PageBundleReport } from '../scripts/vite-plugin-bundle-budget';
@@ -34,6 +34,25 @@ export async function buildAndServe(): Promise<{ server: PreviewServer; url: str
   }
   const server = await preview({ logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
   return { server, url: server.resolvedUrls!.local[0]!.replace(/\/$/, ''), bundle };
+}
+
+/**
+ * A page that may reach only the loopback server: every other request is aborted and recorded, and
+ * uncaught page errors are collected, so a test can require both lists to stay empty.
+ */
+export async function loopbackOnlyPage(browser: Browser): Promise<{ page: Page; offsite: string[]; errors: string[] }> {
+  const offsite: string[] = [];
+  const errors: string[] = [];
+  const context = await browser.newContext();
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+    offsite.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, offsite, errors };
 }
 
 export const fixture = (name: string) => ({ name, buffer: readFileSync(`test/fixtures/docs/${name}`) });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/chromium';
+import { loopbackOnlyPage } from './built-app';
 
 let server: PreviewServer;
 
@@ -26,17 +27,7 @@ const fixture = (name: string) => ({ name, mimeType: 'application/octet-stream',
 it('the built app reads slides and an unreadable-font PDF by OCR, offline', async () => {
   const browser = await launchChromium();
   try {
-    const offsite: string[] = [];
-    const context = await browser.newContext();
-    await context.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      if (host === '127.0.0.1' || host === 'localhost') return route.continue();
-      offsite.push(route.request().url());
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, offsite, errors } = await loopbackOnlyPage(browser);
     await page.goto(`${server.resolvedUrls!.local[0]!}?offline=1`);
     await page.getByTestId('file-input').setInputFiles([fixture('test.pptx'), fixture('unreadable-font.pdf')]);
     await expect.poll(() => page.getByTestId('documents').locator('li').count(), { timeout: 120_000 }).toBe(2);

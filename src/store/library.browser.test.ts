@@ -1,26 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_RUNTIME, TINY } from '../../test/browser-config';
+import { TEST_RUNTIME } from '../../test/browser-config';
 import { fixture } from '../../test/fixtures-browser';
-import { startEmbedWorker, type EmbedClient } from '../embed/embed-client';
+import { TEST_INDEX_SETTINGS, tinyEmbedClient } from '../../test/store-browser';
 import { startIngestWorker } from '../chunk/ingest-client';
 import { DEFAULT_RETRIEVAL } from '../retrieve/hybrid';
 import { addFile, type PipelineClients } from './add-files';
 import { startIndexWorker } from './index-client';
 import { LibraryService } from './library-service';
 import { initVoyBrowser } from '../index/voy-browser';
-import type { IndexSettings } from './schema';
 
-const settings: IndexSettings = { chunk: { size: 96, overlap: 12 }, embedModel: TINY.embedder };
+const settings = TEST_INDEX_SETTINGS;
 const started: { terminate(): void }[] = [];
-let embed: EmbedClient | null = null;
-
-async function embedClient(): Promise<EmbedClient> {
-  if (!embed) {
-    embed = startEmbedWorker();
-    await embed.call('load', { model: TINY.embedder, device: 'wasm', config: TEST_RUNTIME });
-  }
-  return embed;
-}
+const embedClient = tinyEmbedClient;
 
 async function openLibrary(dbName: string): Promise<PipelineClients & { open: Awaited<ReturnType<PipelineClients['index']['call']>> }> {
   const index = startIndexWorker();
@@ -45,7 +36,7 @@ describe('library in IndexedDB (real Chromium)', () => {
     expect(added.status).toBe('added');
     await addFile('pg26184.txt', await fixture('pg26184.txt'), first, options);
     const query = 'multi-agent conversation framework';
-    const vector = (await embed!.call('embed', { texts: [query], kind: 'query' })).vectors;
+    const vector = (await (await embedClient()).call('embed', { texts: [query], kind: 'query' })).vectors;
     const before = await first.index.call('search', { query, vector, settings: DEFAULT_RETRIEVAL });
     expect(before.results.length).toBe(5);
     first.index.terminate();
@@ -114,7 +105,7 @@ describe('library in IndexedDB (real Chromium)', () => {
     const { reindexDocument } = await import('../ui/lab/reindex');
     const outcome = await reindexDocument(withModel.documents[0]!, { index, ingest, embed: await embedClient() }, settings, 32, TEST_RUNTIME);
     expect(outcome.status).toBe('added');
-    const vector = (await embed!.call('embed', { texts: ['AutoGen agents'], kind: 'query' })).vectors;
+    const vector = (await (await embedClient()).call('embed', { texts: ['AutoGen agents'], kind: 'query' })).vectors;
     const dense = await index.call('search', { query: 'AutoGen agents', vector, settings: { ...DEFAULT_RETRIEVAL, retriever: 'dense' } });
     expect(dense.results.length).toBeGreaterThan(0);
     expect((await index.call('list', {}))[0]!.status).toBe('ready');
