@@ -1,5 +1,6 @@
 /** What every parser produces: normalized text plus the structure that chunking and citations need. */
-export type DocType = 'pdf' | 'docx' | 'markdown' | 'html' | 'text' | 'pptx' | 'odp' | 'xlsx' | 'ods' | 'csv' | 'epub' | 'odt' | 'rtf' | 'image';
+export const DOC_TYPES = ['pdf', 'docx', 'markdown', 'html', 'text', 'pptx', 'odp', 'xlsx', 'ods', 'csv', 'epub', 'odt', 'rtf', 'image'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'table' | 'code';
 

@@ -101,10 +101,10 @@ export async function addFile(name: string, bytes: Uint8Array, clients: Pipeline
     options.signal?.throwIfAborted();
     options.onStage?.('saving');
     const saved = 'packed' in ingested
-      ? await clients.index.call('commitPacked', { record, packed: ingested.packed, model: options.settings.embedModel }, {}, [ingested.packed.buffer])
+      ? await clients.index.call('commitPacked', { record, packed: ingested.packed, model: options.settings.embedModel, original: bytes }, {}, [ingested.packed.buffer])
       : await clients.index.call(
         'commit',
-        { record, parsed: ingested.doc, chunks: ingested.chunks, vectors, model: options.settings.embedModel, dims: vectors ? options.dims : null },
+        { record, parsed: ingested.doc, chunks: ingested.chunks, vectors, model: options.settings.embedModel, dims: vectors ? options.dims : null, original: bytes },
         {},
         vectors ? [vectors.buffer] : [],
       );

@@ -48,12 +48,13 @@ export type IndexMethods = {
   findDuplicate: { params: { sha256: string }; result: DocumentRecord | null; event: never };
   begin: { params: { record: DocumentRecord }; result: void; event: never };
   commit: {
-    params: { record: DocumentRecord; parsed: ParsedDocument; chunks: Chunk[]; vectors: Float32Array | null; model: string; dims: number | null };
+    /** original: the file's bytes, kept so that a lesson pack can carry them. */
+    params: { record: DocumentRecord; parsed: ParsedDocument; chunks: Chunk[]; vectors: Float32Array | null; model: string; dims: number | null; original?: Uint8Array };
     result: DocumentRecord;
     event: never;
   };
   /** commit for a keyword-only document whose parsed text and chunks come packed (see packIngest). */
-  commitPacked: { params: { record: DocumentRecord; packed: Uint8Array; model: string }; result: DocumentRecord; event: never };
+  commitPacked: { params: { record: DocumentRecord; packed: Uint8Array; model: string; original?: Uint8Array }; result: DocumentRecord; event: never };
   remove: { params: { docId: string }; result: void; event: never };
   list: { params: Record<string, never>; result: DocumentRecord[]; event: never };
   source: { params: { docId: string }; result: ParsedDocument | null; event: never };
@@ -66,8 +67,8 @@ export type IndexMethods = {
   setBackend: { params: { backend: VectorBackend }; result: { buildMs: number }; event: RestoreEvent };
   setActive: { params: { active: IndexSettings; dims: number | null }; result: { staleCount: number; documents: DocumentRecord[] }; event: RestoreEvent };
   storage: { params: { askPersist: boolean }; result: StorageReport; event: never };
-  /** The whole library as a lesson pack file (see pack.ts). */
-  exportPack: { params: { embedding: PackEmbedding | null; settings: Record<string, unknown>; questions: string[] }; result: Uint8Array; event: never };
+  /** The whole library as a lesson pack file (see pack.ts), with the original files when asked. */
+  exportPack: { params: { embedding: PackEmbedding | null; settings: Record<string, unknown>; questions: string[]; withOriginals?: boolean }; result: Uint8Array; event: never };
   /** Validates a lesson pack completely, then adds its documents in one transaction, or nothing. */
   importPack: { params: { bytes: Uint8Array }; result: PackImport; event: never };
   /** Removes every document from the library. */

@@ -35,12 +35,12 @@ serve<IndexMethods>({
   async begin({ record }) {
     await (await ready()).begin(record);
   },
-  async commit({ record, parsed, chunks, vectors, model, dims }) {
-    return (await ready()).commit(record, parsed, chunks, vectors, model, dims);
+  async commit({ record, parsed, chunks, vectors, model, dims, original }) {
+    return (await ready()).commit(record, parsed, chunks, vectors, model, dims, original ?? null);
   },
-  async commitPacked({ record, packed, model }) {
+  async commitPacked({ record, packed, model, original }) {
     const { doc, chunks } = unpackIngest(packed);
-    return (await ready()).commit(record, doc, chunks, null, model, null);
+    return (await ready()).commit(record, doc, chunks, null, model, null, original ?? null);
   },
   async remove({ docId }) {
     await (await ready()).remove(docId);

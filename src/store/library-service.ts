@@ -136,7 +136,7 @@ export class LibraryService {
     return this.store.beginDocument(record);
   }
 
-  async commit(record: DocumentRecord, parsed: ParsedDocument, chunks: Chunk[], vectors: Float32Array | null, model: string, dims: number | null): Promise<DocumentRecord> {
+  async commit(record: DocumentRecord, parsed: ParsedDocument, chunks: Chunk[], vectors: Float32Array | null, model: string, dims: number | null, original: Uint8Array | null = null): Promise<DocumentRecord> {
     const info = { docId: record.id, name: record.name, type: record.type, ...(record.title ? { title: record.title } : {}) };
     const indexed = toIndexedChunks(info, chunks);
     const bm25 = lexicalSegment(info, indexed);
@@ -148,7 +148,7 @@ export class LibraryService {
     // The precision comes with the settings the document was indexed with.
     const dtype = record.settings.embedDtype ?? UNRECORDED_DTYPE;
     const vectorRecord = vectors && dims ? { docId: record.id, model, dtype, dims, count: chunks.length, data: vectors } : null;
-    await this.store.commitDocument({ record: ready, chunks: { docId: record.id, chunks: indexed, bm25 }, vectors: vectorRecord, source: { docId: record.id, parsed } });
+    await this.store.commitDocument({ record: ready, chunks: { docId: record.id, chunks: indexed, bm25 }, vectors: vectorRecord, source: { docId: record.id, parsed }, original: original ? { docId: record.id, bytes: original } : null });
     this.documents.set(record.id, ready);
     this.index.addDocument(record.id, indexed, bm25, vectorRecord && this.usable(vectorRecord, indexed.length) ? vectors! : undefined);
     this.broadcast({ kind: 'added', docId: record.id, name: record.name });
@@ -194,12 +194,13 @@ export class LibraryService {
     return retrieve(this.index, query, { ...settings, rerank: false }, vector ? { embedQuery: async () => vector } : {});
   }
 
-  async exportPack(meta: { embedding: PackEmbedding | null; settings: Record<string, unknown>; questions: string[] }): Promise<Uint8Array> {
-    const documents = (await this.store.exportAll()).map((d) => ({
+  async exportPack({ withOriginals = false, ...meta }: { embedding: PackEmbedding | null; settings: Record<string, unknown>; questions: string[]; withOriginals?: boolean }): Promise<Uint8Array> {
+    const documents = (await this.store.exportAll(withOriginals)).map((d) => ({
       record: d.record,
       source: d.source.parsed,
       chunks: d.chunks.chunks,
       vectors: d.vectors ? { model: d.vectors.model, dims: d.vectors.dims, count: d.vectors.count, data: d.vectors.data } : null,
+      original: d.original?.bytes ?? null,
     }));
     return encodePack({ ...meta, documents });
   }
@@ -214,7 +215,7 @@ export class LibraryService {
       const docId = d.record.id;
       const info = { docId, name: d.record.name, type: d.record.type, ...(d.record.title ? { title: d.record.title } : {}) };
       // BM25 is rebuilt from the chunks rather than trusted from the file.
-      return { record: d.record, chunks: { docId, chunks: d.chunks, bm25: lexicalSegment(info, d.chunks) }, vectors: d.vectors ? { docId, ...d.vectors, dtype: pack.embedding?.dtype ?? UNRECORDED_DTYPE } : null, source: { docId, parsed: d.source } };
+      return { record: d.record, chunks: { docId, chunks: d.chunks, bm25: lexicalSegment(info, d.chunks) }, vectors: d.vectors ? { docId, ...d.vectors, dtype: pack.embedding?.dtype ?? UNRECORDED_DTYPE } : null, source: { docId, parsed: d.source }, original: d.original ? { docId, bytes: d.original } : null };
     });
     await this.store.importDocuments(complete);
     const staleCount = await this.store.markStale(this.active, this.dims === null);

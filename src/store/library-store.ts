@@ -5,7 +5,7 @@
  * leaves only the marker, which the next start removes.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { DB_NAME, DB_VERSION, migrate, sameDtype, type ChunksRecord, type DocumentRecord, type IndexSettings, type LibrarySchema, type SourceRecord, type VectorsRecord } from './schema';
+import { DB_NAME, DB_VERSION, migrate, sameDtype, type ChunksRecord, type DocumentRecord, type IndexSettings, type LibrarySchema, type OriginalRecord, type SourceRecord, type VectorsRecord } from './schema';
 
 export class StorageFullError extends Error {
   constructor(what: string) {
@@ -26,7 +26,12 @@ export interface CompleteDocument {
   chunks: ChunksRecord;
   vectors: VectorsRecord | null;
   source: SourceRecord;
+  /** The file's bytes; absent for documents added before they were kept, or left out of a pack. */
+  original?: OriginalRecord | null;
 }
+
+/** Every store that holds a part of a document, keyed by its id. */
+const DOCUMENT_STORES = ['documents', 'chunks', 'vectors', 'sources', 'originals'] as const;
 
 function abortQuietly(tx: { abort(): void }): void {
   try {
@@ -63,12 +68,12 @@ export class LibraryStore {
 
   /** Removes what interrupted ingests left behind; returns the names of those documents. */
   async removeInterrupted(): Promise<string[]> {
-    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readwrite');
+    const tx = this.db.transaction([...DOCUMENT_STORES], 'readwrite');
     const interrupted = await tx.objectStore('documents').index('by-status').getAll('indexing');
     const ready = new Set((await tx.objectStore('documents').getAllKeys()).filter((id) => !interrupted.some((d) => d.id === id)));
     for (const doc of interrupted) await tx.objectStore('documents').delete(doc.id);
     // Orphans: data whose document record is gone.
-    for (const store of ['chunks', 'vectors', 'sources'] as const) {
+    for (const store of DOCUMENT_STORES.slice(1)) {
       for (const key of await tx.objectStore(store).getAllKeys()) if (!ready.has(key)) await tx.objectStore(store).delete(key);
     }
     await tx.done;
@@ -92,11 +97,12 @@ export class LibraryStore {
 
   /** Writes a document and all its data in one transaction; on failure nothing of it remains. */
   async commitDocument(doc: CompleteDocument): Promise<void> {
-    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readwrite');
+    const tx = this.db.transaction([...DOCUMENT_STORES], 'readwrite');
     const writes: (() => Promise<unknown>)[] = [
       () => tx.objectStore('chunks').put(doc.chunks),
       () => (doc.vectors ? tx.objectStore('vectors').put(doc.vectors) : tx.objectStore('vectors').delete(doc.record.id)),
       () => tx.objectStore('sources').put(doc.source),
+      () => (doc.original ? tx.objectStore('originals').put(doc.original) : tx.objectStore('originals').delete(doc.record.id)),
       () => tx.objectStore('documents').put({ ...doc.record, status: 'ready' }),
     ];
     const pending: Promise<unknown>[] = [];
@@ -121,12 +127,13 @@ export class LibraryStore {
   }
 
   async removeDocument(docId: string): Promise<void> {
-    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readwrite');
+    const tx = this.db.transaction([...DOCUMENT_STORES], 'readwrite');
     await Promise.all([
       tx.objectStore('documents').delete(docId),
       tx.objectStore('chunks').delete(docId),
       tx.objectStore('vectors').delete(docId),
       tx.objectStore('sources').delete(docId),
+      tx.objectStore('originals').delete(docId),
       tx.done,
     ]);
   }
@@ -145,6 +152,10 @@ export class LibraryStore {
 
   getSource(docId: string): Promise<SourceRecord | undefined> {
     return this.db.get('sources', docId);
+  }
+
+  getOriginal(docId: string): Promise<OriginalRecord | undefined> {
+    return this.db.get('originals', docId);
   }
 
   /** Reads every chunk record and, separately, every vector record, in bulk (fastest restore). */
@@ -178,14 +189,15 @@ export class LibraryStore {
     return count;
   }
 
-  /** Every finished document with all its data, for a lesson pack. */
-  async exportAll(): Promise<CompleteDocument[]> {
-    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readonly');
+  /** Every finished document with all its data, for a lesson pack; the files' bytes only when asked. */
+  async exportAll(withOriginals = false): Promise<CompleteDocument[]> {
+    const tx = this.db.transaction([...DOCUMENT_STORES], 'readonly');
     const documents = (await tx.objectStore('documents').getAll()).filter((d) => d.status !== 'indexing');
     const out: CompleteDocument[] = [];
     for (const record of documents) {
       const [chunks, vectors, source] = await Promise.all([tx.objectStore('chunks').get(record.id), tx.objectStore('vectors').get(record.id), tx.objectStore('sources').get(record.id)]);
-      if (chunks && source) out.push({ record, chunks, vectors: vectors ?? null, source });
+      const original = withOriginals ? await tx.objectStore('originals').get(record.id) : undefined;
+      if (chunks && source) out.push({ record, chunks, vectors: vectors ?? null, source, original: original ?? null });
     }
     await tx.done;
     return out;
@@ -193,7 +205,7 @@ export class LibraryStore {
 
   /** Writes many documents in one transaction: all of them are stored, or none. */
   async importDocuments(docs: CompleteDocument[]): Promise<void> {
-    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readwrite');
+    const tx = this.db.transaction([...DOCUMENT_STORES], 'readwrite');
     const pending: Promise<unknown>[] = [];
     let failure: unknown = null;
     try {
@@ -201,6 +213,7 @@ export class LibraryStore {
         pending.push(tx.objectStore('chunks').put(doc.chunks));
         if (doc.vectors) pending.push(tx.objectStore('vectors').put(doc.vectors));
         pending.push(tx.objectStore('sources').put(doc.source));
+        if (doc.original) pending.push(tx.objectStore('originals').put(doc.original));
         pending.push(tx.objectStore('documents').put(doc.record));
       }
     } catch (error) {
@@ -217,8 +230,8 @@ export class LibraryStore {
 
   /** Removes every document and its data (saved settings stay). */
   async clearDocuments(): Promise<void> {
-    const tx = this.db.transaction(['documents', 'chunks', 'vectors', 'sources'], 'readwrite');
-    await Promise.all([tx.objectStore('documents').clear(), tx.objectStore('chunks').clear(), tx.objectStore('vectors').clear(), tx.objectStore('sources').clear(), tx.done]);
+    const tx = this.db.transaction([...DOCUMENT_STORES], 'readwrite');
+    await Promise.all([...DOCUMENT_STORES.map((store) => tx.objectStore(store).clear()), tx.done]);
   }
 
   getSetting<T>(key: string): Promise<T | undefined> {

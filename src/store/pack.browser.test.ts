@@ -6,24 +6,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_RUNTIME, TINY } from '../../test/browser-config';
 import { fixture } from '../../test/fixtures-browser';
+import { TEST_INDEX_SETTINGS, tinyEmbedClient } from '../../test/store-browser';
 import { startIngestWorker } from '../chunk/ingest-client';
-import { startEmbedWorker, type EmbedClient } from '../embed/embed-client';
 import { DEFAULT_RETRIEVAL } from '../retrieve/hybrid';
 import { addFile } from './add-files';
+import { decodePack } from './pack';
 import { startIndexWorker, type IndexClient } from './index-client';
 import type { IndexSettings } from './schema';
 
-const settings: IndexSettings = { chunk: { size: 96, overlap: 12 }, embedModel: TINY.embedder };
+const settings = TEST_INDEX_SETTINGS;
 const started: { terminate(): void }[] = [];
-let embed: EmbedClient | null = null;
-
-async function embedClient(): Promise<EmbedClient> {
-  if (!embed) {
-    embed = startEmbedWorker();
-    await embed.call('load', { model: TINY.embedder, device: 'wasm', config: TEST_RUNTIME });
-  }
-  return embed;
-}
+const embedClient = tinyEmbedClient;
 
 async function openIndex(active: IndexSettings = settings, dims: number | null = 32): Promise<IndexClient> {
   const index = startIndexWorker();
@@ -111,5 +104,20 @@ describe('lesson packs (real Chromium, index worker, IndexedDB)', () => {
     expect((await other.call('list', {})).every((d) => d.status === 'stale')).toBe(true);
     const lexical = await other.call('search', { query, vector: null, settings: { ...DEFAULT_RETRIEVAL, retriever: 'bm25' } });
     expect(lexical.results.length).toBeGreaterThan(0);
+  });
+
+  it('with the original files: the files themselves travel in the pack and come back after an import', async () => {
+    const index = await filledLibrary();
+    const originals = async (bytes: Uint8Array) =>
+      Object.fromEntries((await decodePack(bytes)).documents.map((d) => [d.record.name, d.original ? Array.from(d.original) : null]));
+    const expected = { 'test.docx': Array.from(await fixture('test.docx')), 'pg26184.txt': Array.from(await fixture('pg26184.txt')) };
+    expect(await originals(await index.call('exportPack', meta))).toEqual({ 'test.docx': null, 'pg26184.txt': null });
+    const pack = await index.call('exportPack', { ...meta, withOriginals: true });
+    expect(await originals(pack)).toEqual(expected);
+
+    await index.call('clear', {});
+    expect(await originals(await index.call('exportPack', { ...meta, withOriginals: true }))).toEqual({});
+    expect((await index.call('importPack', { bytes: pack })).added).toHaveLength(2);
+    expect(await originals(await index.call('exportPack', { ...meta, withOriginals: true }))).toEqual(expected);
   });
 });

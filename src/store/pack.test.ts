@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DOC_TYPES } from '../ingest/types';
 import { decodePack, encodePack, PACK_SCHEMA_VERSION, PackError, type PackContents } from './pack';
 import type { DocumentRecord } from './schema';
 
@@ -92,4 +93,34 @@ describe('lesson packs', () => {
     twice.documents.push(twice.documents[0]!);
     expect(await refused(await encodePack(twice))).toMatch(/repeats the id/);
   });
+
+  it('carries every kind of document the lab can read (slides, spreadsheets, e-books, images…)', async () => {
+    for (const type of DOC_TYPES) {
+      const pack = contents();
+      pack.documents[0]!.record.type = type;
+      pack.documents[0]!.source.type = type;
+      const decoded = await decodePack(await encodePack(pack));
+      expect(decoded.documents[0]!.record.type).toBe(type);
+    }
+    const unknown = contents();
+    (unknown.documents[0]!.record as { type: string }).type = 'exe';
+    expect(await refused(await encodePack(unknown))).toMatch(/malformed record/);
+  });
+
+  it('carries the original file of a document when given, and refuses one that is not the file its record describes', async () => {
+    const bytes = new TextEncoder().encode('# Notes\n\nCats sit. Dogs run.\n');
+    const digest = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const pack = contents();
+    Object.assign(pack.documents[0]!.record, { sha256: digest, size: bytes.byteLength });
+    pack.documents[0]!.original = bytes;
+    const decoded = await decodePack(await encodePack(pack));
+    expect(Array.from(decoded.documents[0]!.original!)).toEqual(Array.from(bytes));
+    expect((await decodePack(await encodePack(contents()))).documents[0]!.original).toBeNull();
+
+    const swapped = contents();
+    Object.assign(swapped.documents[0]!.record, { sha256: digest, size: bytes.byteLength });
+    swapped.documents[0]!.original = new TextEncoder().encode('# Notes\n\nCats sat. Dogs run.\n');
+    expect(await refused(await encodePack(swapped))).toMatch(/original file of "notes "one"\.md" is not the file/);
+  });
 });
+

@@ -2,10 +2,11 @@
  * Lesson packs: a whole library in one file, to hand to a room of people. The file is one line of
  * JSON header (format, schema version, the payload's length and sha256, one sha256 per document)
  * followed by the JSON payload: each document's record, extracted text with its structure, chunks
- * and raw vectors (base64 float32), plus the embedding model, settings and saved questions.
+ * and raw vectors (base64 float32), optionally the original file (base64), plus the embedding
+ * model, settings and saved questions.
  * Decoding checks everything before anything is stored, and says precisely what is wrong.
  */
-import type { ParsedDocument } from '../ingest/types';
+import { DOC_TYPES, type ParsedDocument } from '../ingest/types';
 import type { IndexedChunk } from '../retrieve/library-index';
 import type { DocumentRecord } from './schema';
 
@@ -34,6 +35,8 @@ export interface PackDocument {
   source: ParsedDocument;
   chunks: IndexedChunk[];
   vectors: PackVectors | null;
+  /** The file's own bytes (a pack made with "original files"); its sha256 must be the record's. */
+  original?: Uint8Array | null;
 }
 
 export interface PackContents {
@@ -64,7 +67,11 @@ export class PackError extends Error {
 export async function encodePack(contents: PackContents): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const docJson = contents.documents.map((d) =>
-    JSON.stringify({ ...d, vectors: d.vectors ? { ...d.vectors, data: toBase64(new Uint8Array(d.vectors.data.buffer, d.vectors.data.byteOffset, d.vectors.data.byteLength)) } : null }),
+    JSON.stringify({
+      ...d,
+      vectors: d.vectors ? { ...d.vectors, data: toBase64(new Uint8Array(d.vectors.data.buffer, d.vectors.data.byteOffset, d.vectors.data.byteLength)) } : null,
+      original: d.original ? toBase64(d.original) : null,
+    }),
   );
   const head = JSON.stringify({ embedding: contents.embedding, settings: contents.settings, questions: contents.questions });
   const payload = encoder.encode(`${head.slice(0, -1)},"documents":[${docJson.join(',')}]}`);
@@ -101,7 +108,13 @@ export async function decodePack(bytes: Uint8Array): Promise<PackContents> {
     throw new PackError(`it is damaged: its checksum does not match${damaged.length ? ` (in ${damaged.map((n) => `"${n}"`).join(', ')})` : ''}. Export it again or copy it again.`);
   }
   const raw = parseJson(payload, 'its content') as Record<string, unknown>;
-  return validate(raw);
+  const contents = validate(raw);
+  for (const doc of contents.documents) {
+    if (doc.original && (doc.original.byteLength !== doc.record.size || (await sha256(doc.original)) !== doc.record.sha256)) {
+      throw new PackError(`the original file of "${doc.record.name}" is not the file its record describes (size or sha256 differ).`);
+    }
+  }
+  return contents;
 }
 
 /** Names the documents whose own checksum fails, when the payload still parses. */
@@ -127,7 +140,7 @@ function parseJson(bytes: Uint8Array, what: string): unknown {
   }
 }
 
-const DOC_TYPES = new Set(['pdf', 'docx', 'markdown', 'html', 'text']);
+const KNOWN_TYPES: ReadonlySet<string> = new Set(DOC_TYPES);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown, max = 1e9): v is string => typeof v === 'string' && v.length <= max;
 const isCount = (v: unknown, max = Number.MAX_SAFE_INTEGER): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
@@ -160,7 +173,7 @@ function validDocument(d: unknown, i: number): PackDocument {
   const r = d.record;
   const settings = r.settings as { chunk?: { size?: unknown; overlap?: unknown }; embedModel?: unknown } | undefined;
   const validSettings = isObject(settings) && isObject(settings.chunk) && isCount(settings.chunk.size, 8192) && isCount(settings.chunk.overlap, 8192) && isString(settings.embedModel, 300);
-  if (!isString(r.id, 200) || !r.id || !isString(r.name, 1000) || !DOC_TYPES.has(r.type as string) || !isString(r.sha256, 64) || !validSettings) {
+  if (!isString(r.id, 200) || !r.id || !isString(r.name, 1000) || !KNOWN_TYPES.has(r.type as string) || !isString(r.sha256, 64) || !validSettings) {
     throw new PackError(`${where} has a malformed record.`);
   }
   const name = `"${r.name}"`;
@@ -174,7 +187,17 @@ function validDocument(d: unknown, i: number): PackDocument {
   });
   const vectors = d.vectors === null || d.vectors === undefined ? null : validVectors(d.vectors, d.chunks.length, name);
   const record = { ...(r as unknown as DocumentRecord), status: 'ready' as const, warnings: Array.isArray(r.warnings) ? r.warnings.filter((w): w is string => isString(w, 2000)) : [] };
-  return { record, source: s as unknown as ParsedDocument, chunks: d.chunks as IndexedChunk[], vectors };
+  return { record, source: s as unknown as ParsedDocument, chunks: d.chunks as IndexedChunk[], vectors, original: validOriginal(d.original, name) };
+}
+
+function validOriginal(v: unknown, name: string): Uint8Array | null {
+  if (v === null || v === undefined) return null;
+  if (!isString(v)) throw new PackError(`${name} has a malformed original file.`);
+  try {
+    return fromBase64(v);
+  } catch {
+    throw new PackError(`${name} has an unreadable original file.`);
+  }
 }
 
 function validVectors(v: unknown, chunkCount: number, name: string): PackVectors {

@@ -9,7 +9,7 @@ import type { Bm25Segment } from '../index/bm25';
 import type { IndexedChunk } from '../retrieve/library-index';
 
 export const DB_NAME = 'offline-rag-lab';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** What a document was indexed with: when the active settings differ, it is stale. */
 export interface IndexSettings {
@@ -74,11 +74,18 @@ export interface SourceRecord {
   parsed: ParsedDocument;
 }
 
+/** The file as it was added, so a lesson pack can carry the original bytes. */
+export interface OriginalRecord {
+  docId: string;
+  bytes: Uint8Array;
+}
+
 export interface LibrarySchema extends DBSchema {
   documents: { key: string; value: DocumentRecord; indexes: { 'by-sha256': string; 'by-status': DocumentStatus } };
   chunks: { key: string; value: ChunksRecord };
   vectors: { key: string; value: VectorsRecord };
   sources: { key: string; value: SourceRecord };
+  originals: { key: string; value: OriginalRecord };
   settings: { key: string; value: unknown };
 }
 
@@ -103,6 +110,10 @@ const MIGRATIONS: ((db: IDBPDatabase<LibrarySchema>, tx: UpgradeTx) => void)[] =
   // 3: vectors and documents record the embedding precision; older ones say it was not recorded.
   (_db, tx) => {
     void fillUnrecorded(tx);
+  },
+  // 4: the files as added (documents from before keep only their extracted text).
+  (db) => {
+    db.createObjectStore('originals', { keyPath: 'docId' });
   },
 ];
 

@@ -20,6 +20,7 @@ export function PackPanel({ lab, state }: { lab: Lab; state: LabState }) {
   const [message, setMessage] = useState<Message>(null);
   const [report, setReport] = useState<PackImport | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
+  const [withOriginals, setWithOriginals] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const count = state.library.documents.length;
 
@@ -37,7 +38,7 @@ export function PackPanel({ lab, state }: { lab: Lab; state: LabState }) {
 
   const exportPack = () =>
     run('Exporting…', async () => {
-      const bytes = await lab.exportPack();
+      const bytes = await lab.exportPack(withOriginals);
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
       const link = document.createElement('a');
       link.href = url;
@@ -86,13 +87,16 @@ export function PackPanel({ lab, state }: { lab: Lab; state: LabState }) {
   return (
     <section className="panel" aria-labelledby="packs-title" data-testid="packs">
       <h2 id="packs-title">Lesson packs</h2>
-      <p className="muted">One file with the documents' extracted text, chunks, vectors, settings and questions, to share with a room. The library keeps no original files, so packs carry the text.</p>
+      <p className="muted">One file with the documents' extracted text, chunks, vectors, settings and questions, to share with a room; with the original files too if you choose (larger; files added before this version have only their text).</p>
       {KIT_PACK && count === 0 ? (
         <p className="note">
           This workshop includes a lesson pack.{' '}
           <button type="button" className="primary" disabled={!!busy} onClick={() => void importKit()}>Import the workshop pack</button>
         </p>
       ) : null}
+      <label>
+        <input type="checkbox" checked={withOriginals} onChange={(e) => setWithOriginals(e.target.checked)} data-testid="pack-originals" /> Include the original files
+      </label>{' '}
       <button type="button" disabled={!!busy || count === 0} onClick={() => void exportPack()}>Export lesson pack</button>{' '}
       <label>
         Import lesson pack{' '}

@@ -380,12 +380,12 @@ export class Lab {
   }
 
   /** The library as a lesson pack file (store/pack.ts), with the settings and the last question. */
-  exportPack(): Promise<Uint8Array> {
+  exportPack(withOriginals = false): Promise<Uint8Array> {
     const { chunk, retrieval, answerable, answerMode } = this.state.settings;
     const embed = this.state.models.embed;
     const embedding = this.dims ? { model: embed.id, dtype: embed.info?.dtype ?? null, dims: this.dims } : null;
     const settings = { chunk, retrieval: { ...retrieval, docIds: undefined, types: undefined }, answerable, answerMode };
-    return this.index.call('exportPack', { embedding, settings: JSON.parse(JSON.stringify(settings)) as Record<string, unknown>, questions: this.state.ask ? [this.state.ask.question] : [] });
+    return this.index.call('exportPack', { embedding, settings: JSON.parse(JSON.stringify(settings)) as Record<string, unknown>, questions: this.state.ask ? [this.state.ask.question] : [], withOriginals });
   }
 
   /** Imports a pack whole or not at all; an empty library adopts the pack's chunk settings. */
