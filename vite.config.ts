@@ -22,6 +22,8 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
     reporters: ['default', './scripts/test-summary-reporter.ts'],
+    // The projects run one after another (groupOrder): two browser suites side by side starve a
+    // 2-core machine, and a starved Chromium can stall its main thread for minutes in a font lookup.
     projects: [
       {
         extends: true,
@@ -31,6 +33,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['src/**/*.browser.test.ts', 'src/**/*.browser.test.tsx'],
           testTimeout: 60_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -42,6 +45,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -49,10 +53,11 @@ export default defineConfig({
         test: {
           name: 'chromium',
           include: ['src/**/*.browser.test.ts', 'src/**/*.browser.test.tsx'],
-          // Generous: on a 2-core machine these run beside the end-to-end project's builds and browsers.
+          // Generous: a 2-core machine is slow, and a model load can wait on a busy disk.
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           browser: {
             enabled: true,
             headless: true,

@@ -86,9 +86,9 @@ export async function offlineScenario(browser: Browser, base: string): Promise<S
     const threadsBadge = (await page.getByTestId('threads').textContent()) ?? '';
 
     await page.getByTestId('question').fill('What is AutoGen, the multi-agent conversation framework?');
-    // Enter submits the form like the Ask button, without waiting for the layout to settle. The first
-    // question after an offline reload can hold the main thread for tens of seconds on this machine
-    // (seen under load, cause not yet found), so the key press may wait that long.
+    // Enter submits the form like the Ask button, without waiting for the layout to settle. On a
+    // starved machine the first layout after the reload can wait on the browser's font lookup for
+    // tens of seconds (see offline.e2e.test.ts), so the key press may wait that long.
     await page.getByTestId('question').press('Enter', { timeout: 120_000 });
     const rag = page.getByTestId('answer-rag');
     const baseline = page.getByTestId('answer-baseline');

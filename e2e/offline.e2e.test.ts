@@ -76,13 +76,12 @@ describe('offline for real', () => {
     }
   }, 120_000);
 
-  // Known stall, left visible: on a CPU-starved 2-core machine (reproduced with three busy
-  // processes beside the browser, 3 runs in 4) the first question after the offline reload waits
-  // 50–130 s. A Chromium trace shows where: one forced layout of a small page (62 dirty objects)
-  // lasting 86 s of wall time with 0.28 s of thread time, blocked in text shaping right after a
-  // font-family lookup through the browser's font service; none of the app's code runs then.
-  // Unloaded, the same steps answer in about 5 s. Re-enable once that wait is understood.
-  it.skip('vite preview: cross-origin isolated; saved for offline, it reloads offline with the library and answers, with no failed or off-site request', async () => {
+  // On a CPU-starved machine (other busy processes beside the browser) the first question after
+  // the offline reload waited 50–130 s in 3 runs of 4: a Chromium trace shows one forced layout of
+  // a small page lasting 86 s of wall time with 0.28 s of thread time, blocked in text shaping right
+  // after a font-family lookup through the browser's font service; none of the app's code runs
+  // then. Unloaded it answers in about 5 s, so the test projects no longer run side by side.
+  it('vite preview: cross-origin isolated; saved for offline, it reloads offline with the library and answers, with no failed or off-site request', async () => {
     const report = await offlineScenario(browser, previewUrl());
     expect(report.isolatedFirstVisit).toBe(true);
     expect(report.isolatedOffline).toBe(true);
