@@ -102,7 +102,8 @@ export class LibraryStore {
       () => tx.objectStore('chunks').put(doc.chunks),
       () => (doc.vectors ? tx.objectStore('vectors').put(doc.vectors) : tx.objectStore('vectors').delete(doc.record.id)),
       () => tx.objectStore('sources').put(doc.source),
-      () => (doc.original ? tx.objectStore('originals').put(doc.original) : tx.objectStore('originals').delete(doc.record.id)),
+      // A re-index commits without the file: the kept original stays (removal deletes it).
+      ...(doc.original ? [() => tx.objectStore('originals').put(doc.original!)] : []),
       () => tx.objectStore('documents').put({ ...doc.record, status: 'ready' }),
     ];
     const pending: Promise<unknown>[] = [];

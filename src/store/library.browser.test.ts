@@ -7,6 +7,7 @@ import { DEFAULT_RETRIEVAL } from '../retrieve/hybrid';
 import { addFile, type PipelineClients } from './add-files';
 import { startIndexWorker } from './index-client';
 import { LibraryService } from './library-service';
+import { decodePack } from './pack';
 import { initVoyBrowser } from '../index/voy-browser';
 
 const settings = TEST_INDEX_SETTINGS;
@@ -109,6 +110,9 @@ describe('library in IndexedDB (real Chromium)', () => {
     const dense = await index.call('search', { query: 'AutoGen agents', vector, settings: { ...DEFAULT_RETRIEVAL, retriever: 'dense' } });
     expect(dense.results.length).toBeGreaterThan(0);
     expect((await index.call('list', {}))[0]!.status).toBe('ready');
+    // The file as added survives the re-index, for packs made with the original files.
+    const pack = await decodePack(await index.call('exportPack', { embedding: null, settings: {}, questions: [], withOriginals: true }));
+    expect(Array.from(pack.documents[0]!.original!)).toEqual(Array.from(await fixture('test.docx')));
   });
 
   it('marks documents stale when the embedding model changes, and never mixes vectors', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOC_TYPES } from '../ingest/types';
-import { decodePack, encodePack, PACK_SCHEMA_VERSION, PackError, type PackContents } from './pack';
+import { decodePack, encodePack, MAX_ORIGINALS_BYTES, PACK_SCHEMA_VERSION, PackError, type PackContents } from './pack';
 import type { DocumentRecord } from './schema';
 
 function contents(): PackContents {
@@ -121,6 +121,12 @@ describe('lesson packs', () => {
     Object.assign(swapped.documents[0]!.record, { sha256: digest, size: bytes.byteLength });
     swapped.documents[0]!.original = new TextEncoder().encode('# Notes\n\nCats sat. Dogs run.\n');
     expect(await refused(await encodePack(swapped))).toMatch(/original file of "notes "one"\.md" is not the file/);
+  });
+
+  it('says to export without the original files when they are too large for one pack', async () => {
+    const big = contents();
+    big.documents[0]!.original = new Uint8Array(MAX_ORIGINALS_BYTES + 1);
+    await expect(encodePack(big)).rejects.toThrow(/more than one lesson pack can hold .* Export without the original files/);
   });
 });
 

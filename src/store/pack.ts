@@ -14,6 +14,8 @@ export const PACK_FORMAT = 'offline-rag-lab/lesson-pack';
 export const PACK_SCHEMA_VERSION = 1;
 export const PACK_EXTENSION = '.ragpack';
 export const MAX_PACK_BYTES = 1024 * 1024 * 1024;
+/** The pack is one JSON text, and browsers cap a string near 512 M characters: originals stay well below. */
+export const MAX_ORIGINALS_BYTES = 256 * 1024 * 1024;
 const MAX_DOCUMENTS = 10_000;
 const MAX_HEADER_BYTES = 4 * 1024 * 1024;
 
@@ -65,6 +67,10 @@ export class PackError extends Error {
 }
 
 export async function encodePack(contents: PackContents): Promise<Uint8Array> {
+  const originals = contents.documents.reduce((sum, d) => sum + (d.original?.byteLength ?? 0), 0);
+  if (originals > MAX_ORIGINALS_BYTES) {
+    throw new Error(`The original files total ${(originals / 1e6).toFixed(0)} MB, more than one lesson pack can hold (${MAX_ORIGINALS_BYTES / 1e6} MB). Export without the original files; the pack then carries their text.`);
+  }
   const encoder = new TextEncoder();
   const docJson = contents.documents.map((d) =>
     JSON.stringify({
