@@ -6,6 +6,7 @@
 import JSZip from 'jszip';
 import { IngestError } from './types';
 import { descendants, parseXml } from './xml';
+import { concatBytes } from '../util/concat-bytes';
 
 export interface ZipLimits {
   /** Largest inflated size of one entry. */
@@ -75,13 +76,7 @@ export class ZipPackage {
         .on('end', () => resolve())
         .resume();
     });
-    const out = new Uint8Array(size);
-    let offset = 0;
-    for (const part of parts) {
-      out.set(part, offset);
-      offset += part.byteLength;
-    }
-    return out;
+    return concatBytes(parts, size);
   }
 }
 

@@ -9,6 +9,7 @@ import { filesFor, type CatalogEntry, type Device, type ModelFile } from '../mod
 import { DEFAULT_NETWORK_TIMEOUT_MS, fetchWithTimeout } from '../models/net';
 import { abortError } from '../models/protocol';
 import { MODEL_CACHE, SAVED_REVISION, SAVED_SHA256, savedModelUrl } from '../models/saved-models';
+import { concatBytes } from '../util/concat-bytes';
 
 export interface SaveOptions {
   device: Device;
@@ -113,7 +114,7 @@ async function downloadFile(entry: CatalogEntry, file: ModelFile, key: string, o
       partial.set(key, state);
       const current = state;
       await readBody(body, current, options.signal, (resumed) => progress(current.received, resumed));
-      return concat(state.chunks, state.received);
+      return concatBytes(state.chunks, state.received);
     } catch (error) {
       if (options.signal?.aborted) throw abortError();
       lastError = error as Error;
@@ -172,16 +173,6 @@ async function readBody(body: ReadableStream<Uint8Array>, state: PartialDownload
   } finally {
     signal?.removeEventListener('abort', stop);
   }
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 async function verify(entry: CatalogEntry, file: ModelFile, bytes: Uint8Array): Promise<string> {

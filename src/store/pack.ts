@@ -8,6 +8,7 @@
  */
 import { DOC_TYPES, type ParsedDocument } from '../ingest/types';
 import type { IndexedChunk } from '../retrieve/library-index';
+import { concatBytes } from '../util/concat-bytes';
 import type { DocumentRecord } from './schema';
 
 export const PACK_FORMAT = 'offline-rag-lab/lesson-pack';
@@ -90,10 +91,7 @@ export async function encodePack(contents: PackContents): Promise<Uint8Array> {
     documents: await Promise.all(contents.documents.map(async (d, i) => ({ id: d.record.id, name: d.record.name, sha256: await sha256(encoder.encode(docJson[i]!)) }))),
   };
   const headerBytes = encoder.encode(`${JSON.stringify(header)}\n`);
-  const out = new Uint8Array(headerBytes.byteLength + payload.byteLength);
-  out.set(headerBytes);
-  out.set(payload, headerBytes.byteLength);
-  return out;
+  return concatBytes([headerBytes, payload]);
 }
 
 export async function decodePack(bytes: Uint8Array): Promise<PackContents> {
