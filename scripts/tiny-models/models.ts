@@ -6,13 +6,21 @@ import { GraphBuilder, gaussian, seededRandom } from './onnx-graph.ts';
 
 const FLOAT = 1; // onnx.TensorProto.DataType.FLOAT, as Cast's `to` attribute
 
+/** The three inputs every BERT export takes, and the token table (named 'table') they index. */
+function bertInputs(g: GraphBuilder, table: Float32Array, vocabSize: number, dims: number): { ids: string; mask: string; types: string } {
+  const inputs = {
+    ids: g.input('input_ids', 'int64', ['batch', 'seq']),
+    mask: g.input('attention_mask', 'int64', ['batch', 'seq']),
+    types: g.input('token_type_ids', 'int64', ['batch', 'seq']),
+  };
+  g.floats('table', [vocabSize, dims], table);
+  return inputs;
+}
+
 /** BERT feature extraction: input_ids, attention_mask, token_type_ids -> last_hidden_state. */
 export function embedderGraph(table: Float32Array, vocabSize: number, dims: number): Uint8Array {
   const g = new GraphBuilder();
-  const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
-  const mask = g.input('attention_mask', 'int64', ['batch', 'seq']);
-  const types = g.input('token_type_ids', 'int64', ['batch', 'seq']);
-  g.floats('table', [vocabSize, dims], table);
+  const { ids, mask, types } = bertInputs(g, table, vocabSize, dims);
   g.scalar('zero', 0);
   g.ints('axis2', [2]);
   const emb = g.op('Gather', ['table', ids]);
@@ -33,10 +41,7 @@ export function embedderGraph(table: Float32Array, vocabSize: number, dims: numb
  */
 export function scaledEmbedderGraph(table: Float32Array, vocabSize: number, dims: number, offset: number): Uint8Array {
   const g = new GraphBuilder();
-  const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
-  const mask = g.input('attention_mask', 'int64', ['batch', 'seq']);
-  const types = g.input('token_type_ids', 'int64', ['batch', 'seq']);
-  g.floats('table', [vocabSize, dims], table);
+  const { ids, mask, types } = bertInputs(g, table, vocabSize, dims);
   g.scalar('zero', 0);
   g.scalar('eps', 1e-9);
   g.scalar('scale', Math.sqrt(1 - offset * offset));
@@ -64,10 +69,7 @@ export function scaledEmbedderGraph(table: Float32Array, vocabSize: number, dims
  */
 export function crossEncoderGraph(table: Float32Array, vocabSize: number, dims: number): Uint8Array {
   const g = new GraphBuilder();
-  const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
-  const mask = g.input('attention_mask', 'int64', ['batch', 'seq']);
-  const types = g.input('token_type_ids', 'int64', ['batch', 'seq']);
-  g.floats('table', [vocabSize, dims], table);
+  const { ids, mask, types } = bertInputs(g, table, vocabSize, dims);
   g.ints('axis1', [1]);
   g.ints('axis2', [2]);
   g.scalar('eps', 1e-6);
