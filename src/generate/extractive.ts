@@ -53,8 +53,8 @@ export function extractAnswer(question: string, sources: ExtractSource[], maxSen
     const total = [...w.values()].reduce((s, v) => s + v, 0) || 1;
     return { w, total };
   };
-  const library = weights((t) => libraryWeights?.get(t) ?? local(t));
   const amongCandidates = weights(local);
+  const library = weights((t) => libraryWeights?.get(t) ?? amongCandidates.w.get(t)!);
   const expected = expectedAnswerType(question);
   for (const c of candidates) {
     let covered = 0;
@@ -84,7 +84,7 @@ export function extractAnswer(question: string, sources: ExtractSource[], maxSen
       0.1 * bigramShare(question, c.text);
   }
   const chosen = [...candidates].sort((a, b) => b.score - a.score).filter((c) => c.score > 0.05).slice(0, maxSentences);
-  // Keep the chosen sentences in reading order within their ranks, so the answer reads naturally.
+  // Best first: the first sentence is the answer; the second adds context.
   const sentences = chosen.map(({ terms: _t, before: _b, rank: _r, ...s }) => ({ ...s, score: Math.round(s.score * 1000) / 1000 }));
   return { text: sentences.map((s) => `${s.text} [${s.n}]`).join(' '), sentences };
 }

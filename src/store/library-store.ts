@@ -30,8 +30,9 @@ export interface CompleteDocument {
   original?: OriginalRecord | null;
 }
 
-/** Every store that holds a part of a document, keyed by its id. */
-const DOCUMENT_STORES = ['documents', 'chunks', 'vectors', 'sources', 'originals'] as const;
+/** The stores that hold a document's data, keyed by its id, and with its record. */
+const DATA_STORES = ['chunks', 'vectors', 'sources', 'originals'] as const;
+const DOCUMENT_STORES = ['documents', ...DATA_STORES] as const;
 
 function abortQuietly(tx: { abort(): void }): void {
   try {
@@ -73,7 +74,7 @@ export class LibraryStore {
     const ready = new Set((await tx.objectStore('documents').getAllKeys()).filter((id) => !interrupted.some((d) => d.id === id)));
     for (const doc of interrupted) await tx.objectStore('documents').delete(doc.id);
     // Orphans: data whose document record is gone.
-    for (const store of DOCUMENT_STORES.slice(1)) {
+    for (const store of DATA_STORES) {
       for (const key of await tx.objectStore(store).getAllKeys()) if (!ready.has(key)) await tx.objectStore(store).delete(key);
     }
     await tx.done;
