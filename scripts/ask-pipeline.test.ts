@@ -50,6 +50,15 @@ describe('the ask pipeline from the command line', () => {
     }
   }, 120_000);
 
+  it('reads a misspelt question term as the library spells it, to find, judge and quote', async () => {
+    const docs = mkdtempSync(join(tmpdir(), 'typo-'));
+    writeFileSync(join(docs, 'rivers.txt'), 'The Elm river feeds the town mill. The reservoir is fed by the Ash river, which feeds it all year.');
+    const counter = await nodeTokenCounter(resolveNodeModel(undefined, 'embed', true));
+    const index = await buildIndex(await fileDocuments(docs, () => {}), { counter });
+    const state = await askQuestion('Which river feeds the resevoir?', nodePorts(index, {}), settings, { cache: memoryCalibrationCache() });
+    expect(state.rag.extract?.[0]?.text).toBe('The reservoir is fed by the Ash river, which feeds it all year.');
+  });
+
   it('judges the Moby-Dick quotation for "capital of Australia" faithful and irrelevant when the gate is off', async () => {
     const index = await library();
     const forced = { ...settings, answerable: { minEvidence: 0, maxMissingShare: 1 } };

@@ -26,8 +26,13 @@ export interface ExtractiveAnswer {
   sentences: ExtractedSentence[];
 }
 
+/**
+ * `libraryWeights` holds the question's terms as the library spells them (a typo in the question
+ * replaced by the library's word) with their rarity in the library; without it, the question's own
+ * terms weigh by their rarity among the candidates.
+ */
 export function extractAnswer(question: string, sources: ExtractSource[], maxSentences = 2, libraryWeights?: ReadonlyMap<string, number>): ExtractiveAnswer {
-  const qTerms = [...new Set(analyze(question))];
+  const qTerms = libraryWeights ? [...libraryWeights.keys()] : [...new Set(analyze(question))];
   const candidates: (ExtractedSentence & { terms: Set<string>; before: Set<string> | null; rank: number })[] = [];
   // The same sentence in two passages (overlap, copies) is one candidate: an extract never repeats itself.
   const seen = new Set<string>();

@@ -168,9 +168,9 @@ export class Bm25Index {
     return best;
   }
 
-  /** Top-k chunks for a query, optionally only within some documents. */
-  search(query: string, k: number, docIds?: ReadonlySet<string>): Bm25Hit[] {
-    const queryTerms = [...new Set(analyze(query))];
+  /** Top-k chunks for a query (text, or terms already analyzed), optionally only within some documents. */
+  search(query: string | readonly string[], k: number, docIds?: ReadonlySet<string>): Bm25Hit[] {
+    const queryTerms = [...new Set(typeof query === 'string' ? analyze(query) : query)];
     if (queryTerms.length === 0 || this.chunkCount === 0) return [];
     const avgLength = this.totalLength / this.chunkCount;
     const scores = new Map<LiveSegment, Float64Array>();

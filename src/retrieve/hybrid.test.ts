@@ -49,4 +49,10 @@ describe('hybrid retrieval', () => {
     expect(results[0]!.chunk.id).toBe('b#1');
     expect(results[0]!.trace.denseScore).toBeNull();
   });
+
+  it('searches a misspelt question term as the library spells it', async () => {
+    const { results, queryTerms } = await retrieve(library(), 'was the wheather good for owls', { ...DEFAULT_RETRIEVAL, retriever: 'bm25' });
+    expect(queryTerms.find((t) => t.term === 'wheather')?.alias).toBe('weather');
+    expect(results[0]!.chunk.id).toBe('a#1');
+  });
 });

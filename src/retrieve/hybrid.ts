@@ -137,9 +137,12 @@ export async function retrieve(index: LibraryIndex, query: string, settings: Ret
     return t;
   };
 
+  const queryTerms = weighQueryTerms(index, query);
   if (useBm25) {
     const t0 = now();
-    withSentenceBonus(index, query, index.bm25.search(query, settings.candidates, docFilter)).forEach((hit, i) => {
+    // A misspelt term is searched as the library spells it, as answerability already reads it.
+    const terms = [...new Set(queryTerms.map((t) => t.alias ?? t.term))];
+    withSentenceBonus(index, terms, index.bm25.search(terms, settings.candidates, docFilter)).forEach((hit, i) => {
       const t = traceOf(hit.id);
       t.bm25Rank = i + 1;
       t.bm25Score = hit.score;
@@ -197,7 +200,6 @@ export async function retrieve(index: LibraryIndex, query: string, settings: Ret
 
   const results = finalCut(collapseDuplicates(ranked, settings.minScore === null ? settings.k : settings.k * 4), settings);
   timings.totalMs = now() - started;
-  const queryTerms = weighQueryTerms(index, query);
   return { results, retriever: settings.retriever, queryTerms, considered: ranked.slice(0, Math.max(settings.k * 4, settings.rerankTop, 20)), timings };
 }
 
@@ -242,8 +244,7 @@ export const SENTENCE_BONUS = 0.6;
 /** Only the head of the BM25 list is rescored: that is where the top k come from. */
 const SENTENCE_BONUS_DEPTH = 10;
 
-function withSentenceBonus(index: LibraryIndex, query: string, hits: { id: string; score: number }[]): { id: string; score: number }[] {
-  const terms = [...new Set(analyze(query))];
+function withSentenceBonus(index: LibraryIndex, terms: string[], hits: { id: string; score: number }[]): { id: string; score: number }[] {
   if (terms.length < 2) return hits;
   const idf = new Map(terms.map((t) => [t, index.bm25.idf(t)]));
   const head = hits.slice(0, SENTENCE_BONUS_DEPTH);
