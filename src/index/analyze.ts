@@ -1,7 +1,7 @@
 /**
  * Text → search terms for BM25: lowercase, accents folded, split on anything that is not a letter
- * or digit, English stop words dropped, Porter-stemmed (the `stemmer` package), so "indexing",
- * "indexed" and "indexes" meet.
+ * or digit, English stop words dropped, irregular forms taken to their base, Porter-stemmed (the
+ * `stemmer` package), so "indexing", "indexed" and "indexes" meet, and so do "fled" and "flee".
  */
 import { stemmer } from 'stemmer';
 
@@ -16,6 +16,43 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Irregular forms the stemmer cannot join to their base ("fled" → "flee", "fought" → "fight",
+ * "children" → "child"): questions ask "Where did the monks flee?" of a text that says they fled.
+ * Forms that are also common words of their own ("left", "wound", "ground", "lay", "bore") stay.
+ */
+const IRREGULAR = new Map(
+  (
+    'arose:arise arisen:arise awoke:awake awoken:awake became:become began:begin begun:begin bent:bend ' +
+    'bit:bite bitten:bite bled:bleed blew:blow blown:blow broke:break broken:break bred:breed ' +
+    'brought:bring built:build burnt:burn bought:buy caught:catch chose:choose chosen:choose clung:cling ' +
+    'came:come crept:creep dealt:deal dug:dig drew:draw drawn:draw drank:drink drunk:drink drove:drive ' +
+    'driven:drive dwelt:dwell ate:eat eaten:eat fell:fall fallen:fall fed:feed felt:feel fought:fight ' +
+    'found:find fled:flee flung:fling flew:fly flown:fly forbade:forbid forbidden:forbid forgot:forget ' +
+    'forgotten:forget forgave:forgive forgiven:forgive froze:freeze frozen:freeze got:get gotten:get ' +
+    'gave:give given:give went:go gone:go grew:grow grown:grow hung:hang heard:hear hid:hide hidden:hide ' +
+    'held:hold kept:keep knelt:kneel knew:know known:know led:lead leapt:leap lent:lend lain:lie ' +
+    'lost:lose made:make meant:mean met:meet mistook:mistake mistaken:mistake overcame:overcome ' +
+    'overtook:overtake overtaken:overtake paid:pay ran:run rang:ring rung:ring rose:rise risen:rise ' +
+    'rode:ride ridden:ride said:say saw:see seen:see sought:seek sold:sell sent:send sewn:sew ' +
+    'shook:shake shaken:shake shone:shine shot:shoot shown:show shrank:shrink shrunk:shrink sang:sing ' +
+    'sung:sing sank:sink sunk:sink sat:sit slept:sleep slid:slide spoke:speak spoken:speak sped:speed ' +
+    'spent:spend spun:spin spat:spit sprang:spring sprung:spring stood:stand stole:steal stolen:steal ' +
+    'stuck:stick stung:sting strode:stride struck:strike strove:strive striven:strive swore:swear ' +
+    'sworn:swear swept:sweep swam:swim swum:swim swung:swing took:take taken:take taught:teach tore:tear ' +
+    'torn:tear told:tell thought:think threw:throw thrown:throw trod:tread understood:understand ' +
+    'undertook:undertake undertaken:undertake underwent:undergo undergone:undergo upheld:uphold ' +
+    'withdrew:withdraw withdrawn:withdraw withheld:withhold woke:wake woken:wake wore:wear worn:wear ' +
+    'wove:weave woven:weave wept:weep won:win wrote:write written:write children:child men:man ' +
+    'women:woman mice:mouse geese:goose teeth:tooth feet:foot'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** Bumped whenever analyze() changes, so stored BM25 segments built by an older one are rebuilt. */
+export const ANALYZER_VERSION = 2;
+
 const stemCache = new Map<string, string>();
 
 export function analyze(text: string): string[] {
@@ -28,7 +65,7 @@ export function analyze(text: string): string[] {
     if (word.length === 0 || STOP_WORDS.has(word)) continue;
     let stem = stemCache.get(word);
     if (stem === undefined) {
-      stem = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+      stem = /^\p{N}+$/u.test(word) ? word : stemmer(IRREGULAR.get(word) ?? word);
       if (stemCache.size > 500_000) stemCache.clear();
       stemCache.set(word, stem);
     }

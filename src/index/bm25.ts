@@ -8,7 +8,7 @@
  * document frequency, average length) are summed over the live segments at query time.
  * Heading and title terms count double (a simple BM25F).
  */
-import { analyze } from './analyze';
+import { analyze, ANALYZER_VERSION } from './analyze';
 import { TopK } from './vector-math';
 
 export interface Bm25Input {
@@ -28,6 +28,8 @@ export interface Bm25Segment {
   offsets: Uint32Array;
   postingChunks: Uint32Array;
   postingTfs: Float32Array;
+  /** The analyze() version that built it (absent before version 2): an older one is rebuilt on load. */
+  analyzer?: number;
 }
 
 export interface Bm25Hit {
@@ -67,7 +69,7 @@ export function buildSegment(docId: string, chunks: Bm25Input[]): Bm25Segment {
     }
   });
   offsets[vocabulary.length] = at;
-  return { docId, chunkIds: chunks.map((c) => c.id), lengths, vocabulary, offsets, postingChunks, postingTfs };
+  return { docId, chunkIds: chunks.map((c) => c.id), lengths, vocabulary, offsets, postingChunks, postingTfs, analyzer: ANALYZER_VERSION };
 }
 
 interface LiveSegment {

@@ -1,6 +1,7 @@
 /** Turns one chunked document into what the indexes store: indexed chunks, a BM25 segment, passage texts. */
 import type { Chunk } from '../chunk/chunker';
 import type { DocType } from '../ingest/types';
+import { ANALYZER_VERSION } from '../index/analyze';
 import { buildSegment, type Bm25Segment } from '../index/bm25';
 import { chunkId, type IndexedChunk } from './library-index';
 
@@ -43,3 +44,8 @@ export function lexicalSegment(info: DocumentInfo, chunks: IndexedChunk[]): Bm25
 }
 
 export { passageText } from './passage-text';
+
+/** A stored segment as it is, or rebuilt from its chunks when an older analyze() built it. */
+export function currentLexicalSegment(info: DocumentInfo, chunks: IndexedChunk[], stored: Bm25Segment): { segment: Bm25Segment; rebuilt: boolean } {
+  return stored.analyzer === ANALYZER_VERSION ? { segment: stored, rebuilt: false } : { segment: lexicalSegment(info, chunks), rebuilt: true };
+}

@@ -11,12 +11,16 @@ import { VoyIndex } from '../index/voy-index';
 import type { VoyModule } from '../index/voy-module';
 import type { CalibrationPassage } from '../retrieve/calibration';
 import { retrieve, type RetrievalOutcome, type RetrievalSettings } from '../retrieve/hybrid';
-import { lexicalSegment, toIndexedChunks } from '../retrieve/index-document';
+import { currentLexicalSegment, lexicalSegment, toIndexedChunks, type DocumentInfo } from '../retrieve/index-document';
 import { LibraryIndex } from '../retrieve/library-index';
 import type { LibraryChange, OpenResult, PackImport, RestoreEvent, VectorBackend } from './index-protocol';
 import { LibraryStore, sameSettings, type CompleteDocument } from './library-store';
 import { decodePack, encodePack, type PackEmbedding } from './pack';
-import { sameDtype, UNRECORDED_DTYPE, type DocumentRecord, type IndexSettings, type VectorsRecord } from './schema';
+import { sameDtype, UNRECORDED_DTYPE, type ChunksRecord, type DocumentRecord, type IndexSettings, type VectorsRecord } from './schema';
+
+function documentInfo(record: DocumentRecord): DocumentInfo {
+  return { docId: record.id, name: record.name, type: record.type, ...(record.title ? { title: record.title } : {}) };
+}
 
 export interface ServiceOptions {
   dbName?: string;
@@ -64,7 +68,8 @@ export class LibraryService {
     const { documents, chunks } = await this.store.loadAll();
     this.documents = new Map(documents.map((d) => [d.id, d]));
     chunks.forEach((record, i) => {
-      if (this.documents.has(record.docId)) this.index.addDocument(record.docId, record.chunks, record.bm25);
+      const doc = this.documents.get(record.docId);
+      if (doc) this.index.addDocument(record.docId, record.chunks, this.lexical(doc, record));
       progress({ stage: 'lexical', done: i + 1, total: chunks.length });
     });
     const lexicalReadyMs = performance.now() - t0;
@@ -137,7 +142,7 @@ export class LibraryService {
   }
 
   async commit(record: DocumentRecord, parsed: ParsedDocument, chunks: Chunk[], vectors: Float32Array | null, model: string, dims: number | null, original: Uint8Array | null = null): Promise<DocumentRecord> {
-    const info = { docId: record.id, name: record.name, type: record.type, ...(record.title ? { title: record.title } : {}) };
+    const info = documentInfo(record);
     const indexed = toIndexedChunks(info, chunks);
     const bm25 = lexicalSegment(info, indexed);
     const ready: DocumentRecord = { ...record, status: sameSettings(record.settings, this.active, this.dims === null) ? 'ready' : 'stale' };
@@ -213,9 +218,8 @@ export class LibraryService {
     const fresh = pack.documents.filter((d) => !this.documents.has(d.record.id) && !hashes.has(d.record.sha256));
     const complete: CompleteDocument[] = fresh.map((d) => {
       const docId = d.record.id;
-      const info = { docId, name: d.record.name, type: d.record.type, ...(d.record.title ? { title: d.record.title } : {}) };
       // BM25 is rebuilt from the chunks rather than trusted from the file.
-      return { record: d.record, chunks: { docId, chunks: d.chunks, bm25: lexicalSegment(info, d.chunks) }, vectors: d.vectors ? { docId, ...d.vectors, dtype: pack.embedding?.dtype ?? UNRECORDED_DTYPE } : null, source: { docId, parsed: d.source }, original: d.original ? { docId, bytes: d.original } : null };
+      return { record: d.record, chunks: { docId, chunks: d.chunks, bm25: lexicalSegment(documentInfo(d.record), d.chunks) }, vectors: d.vectors ? { docId, ...d.vectors, dtype: pack.embedding?.dtype ?? UNRECORDED_DTYPE } : null, source: { docId, parsed: d.source }, original: d.original ? { docId, bytes: d.original } : null };
     });
     await this.store.importDocuments(complete);
     const staleCount = await this.store.markStale(this.active, this.dims === null);
@@ -271,6 +275,17 @@ export class LibraryService {
     ]);
     if (!record || !chunks || record.status === 'indexing') return;
     this.documents.set(docId, record);
-    this.index.addDocument(docId, chunks.chunks, chunks.bm25, vectors && this.usable(vectors) ? vectors.data : undefined);
+    this.index.addDocument(docId, chunks.chunks, this.lexical(record, chunks), vectors && this.usable(vectors) ? vectors.data : undefined);
+  }
+
+  /**
+   * The document's BM25 segment for today's analyzer. One built by an older analyzer would not
+   * match the terms a question is analyzed into now ("fled" is searched as "flee"), so it is
+   * rebuilt from the stored chunks and written back; the write is not waited for.
+   */
+  private lexical(record: DocumentRecord, chunks: ChunksRecord) {
+    const { segment, rebuilt } = currentLexicalSegment(documentInfo(record), chunks.chunks, chunks.bm25);
+    if (rebuilt) void this.store.putChunks({ ...chunks, bm25: segment }).catch(() => undefined);
+    return segment;
   }
 }

@@ -167,6 +167,13 @@ export class LibraryStore {
     return { documents: documents.filter((d) => d.status !== 'indexing'), chunks };
   }
 
+  /** Replaces a document's chunk record (its BM25 segment rebuilt by a newer analyzer), unless the document is gone. */
+  async putChunks(record: ChunksRecord): Promise<void> {
+    const tx = this.db.transaction(['documents', 'chunks'], 'readwrite');
+    if (await tx.objectStore('documents').get(record.docId)) await tx.objectStore('chunks').put(record);
+    await tx.done;
+  }
+
   loadAllVectors(): Promise<VectorsRecord[]> {
     return this.db.getAll('vectors');
   }

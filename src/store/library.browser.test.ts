@@ -255,6 +255,30 @@ describe('schema migrations and two tabs', () => {
     raw.close();
   });
 
+  it('rebuilds a BM25 segment an older analyzer built, so today\'s questions find its words, and stores it', async () => {
+    const name = uniqueDb();
+    const active = { chunk: { size: 64, overlap: 0 }, embedModel: 'm' };
+    const writer = new LibraryService({ dbName: name, loadVoy: initVoyBrowser });
+    await writer.open(active, 8, 'exact', () => undefined);
+    const record = { id: 'monks', name: 'monks.txt', type: 'text' as const, size: 1, sha256: 'monks', added: 0, status: 'indexing' as const, warnings: [], settings: active, chunkCount: 1, exactDuplicates: 0, nearDuplicates: 0 };
+    const parsed = { name: 'monks.txt', type: 'text' as const, text: 'x', blocks: [], warnings: [] };
+    await writer.commit(record, parsed, [{ doc: 'monks', ordinal: 0, text: 'The monks fled to the hills.', start: 0, end: 28, headings: [], tokens: 7 }], null, 'm', null);
+    // What version 1 of the analyzer stored: "fled" as its own term, and no version stamp.
+    const { openDB } = await import('idb');
+    const raw = await openDB(name);
+    const stored = await raw.get('chunks', 'monks');
+    const { analyzer: _version, ...segment } = stored.bm25;
+    await raw.put('chunks', { ...stored, bm25: { ...segment, vocabulary: segment.vocabulary.map((t: string) => (t === 'flee' ? 'fled' : t)) } });
+
+    const reader = new LibraryService({ dbName: name, loadVoy: initVoyBrowser });
+    await reader.open(active, 8, 'exact', () => undefined);
+    const hits = await reader.search('Where did they flee?', null, { ...DEFAULT_RETRIEVAL, retriever: 'bm25' });
+    expect(hits.results.map((r) => r.chunk.docId)).toEqual(['monks']);
+    await expect.poll(async () => (await raw.get('chunks', 'monks')).bm25.analyzer).toBe((await import('../index/analyze')).ANALYZER_VERSION);
+    expect((await raw.get('chunks', 'monks')).bm25.vocabulary).toContain('flee');
+    raw.close();
+  });
+
   it('treats vectors of another precision like another model: stale until re-indexed', async () => {
     const dbName = uniqueDb();
     const q8 = { chunk: { size: 64, overlap: 0 }, embedModel: 'm', embedDtype: 'q8' };
