@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExactIndex } from '../index/exact-index';
-import { DEFAULT_RETRIEVAL, retrieve } from './hybrid';
+import { DEFAULT_RETRIEVAL, retrieve, weighQueryTerms } from './hybrid';
 import { lexicalSegment, toIndexedChunks } from './index-document';
 import { LibraryIndex } from './library-index';
 
@@ -54,5 +54,14 @@ describe('hybrid retrieval', () => {
     const { results, queryTerms } = await retrieve(library(), 'was the wheather good for owls', { ...DEFAULT_RETRIEVAL, retriever: 'bm25' });
     expect(queryTerms.find((t) => t.term === 'wheather')?.alias).toBe('weather');
     expect(results[0]!.chunk.id).toBe('a#1');
+  });
+
+  it('weighs the words that shape a question, and the kind of answer after "what" or "which", at a quarter', () => {
+    const index = library();
+    const weights = new Map(weighQueryTerms(index, 'Which country do barn owls nest in, and where is it located?').map((t) => [t.term, t.idf]));
+    expect(weights.get('countri')).toBeCloseTo(index.bm25.idf('countri') / 4);
+    expect(weights.get('locat')).toBeCloseTo(index.bm25.idf('locat') / 4);
+    expect(weights.get('nest')).toBeCloseTo(index.bm25.idf('nest'));
+    expect(new Map(weighQueryTerms(index, 'Owls nest in this country').map((t) => [t.term, t.idf])).get('countri')).toBeCloseTo(index.bm25.idf('countri'));
   });
 });

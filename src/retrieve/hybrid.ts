@@ -84,9 +84,25 @@ export interface QueryTerm {
  * Words that shape a question rather than name its subject ("how much", "what does X stand for",
  * "is short for"): they weigh a quarter, so a passage is not judged on them.
  */
-const QUESTION_PHRASING = new Set(['mani', 'much', 'mean', 'call', 'name', 'stand', 'short', 'kind', 'type', 'refer', 'describ', 'exampl', 'term', 'els', 'known', 'consid']);
+const QUESTION_PHRASING = new Set(['mani', 'much', 'mean', 'call', 'name', 'stand', 'short', 'kind', 'type', 'refer', 'describ', 'exampl', 'term', 'els', 'known', 'consid', 'locat']);
+
+/**
+ * Nouns that, right after "what" or "which", name the kind of answer wanted ("Which country…",
+ * "What year…"): the passage names the country, seldom the word "country".
+ */
+const ANSWER_KINDS = new Set(analyze('country countries city cities year years century decade month day date state nation region place location area town team company person people group organization type kind sort'));
+
+function answerKindTerms(query: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of query.toLowerCase().matchAll(/\b(?:what|which)\s+([\p{L}]+)/gu)) {
+    const [term] = analyze(m[1]!);
+    if (term && ANSWER_KINDS.has(term)) out.add(term);
+  }
+  return out;
+}
 
 export function weighQueryTerms(index: LibraryIndex, query: string): QueryTerm[] {
+  const kinds = answerKindTerms(query);
   return [...new Set(analyze(query))].map((term) => {
     let idf = index.bm25.idf(term);
     let alias: string | undefined;
@@ -94,7 +110,7 @@ export function weighQueryTerms(index: LibraryIndex, query: string): QueryTerm[]
       alias = index.bm25.nearestTerm(term, term.length >= 8 ? 2 : 1) ?? undefined;
       if (alias) idf = index.bm25.idf(alias);
     }
-    if (QUESTION_PHRASING.has(term)) idf /= 4;
+    if (QUESTION_PHRASING.has(term) || kinds.has(term)) idf /= 4;
     return alias ? { term, idf, alias } : { term, idf };
   });
 }
