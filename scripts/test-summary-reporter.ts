@@ -12,13 +12,16 @@ export default class TestSummaryReporter implements Reporter {
     for (const module of modules) {
       const name = module.project.name || 'default';
       const counts = perProject.get(name) ?? { passed: 0, failed: 0, skipped: 0 };
+      let testsFailed = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') counts.passed++;
-        else if (state === 'failed') counts.failed++;
+        else if (state === 'failed') testsFailed++;
         else counts.skipped++;
       }
-      if (module.state() === 'failed' && module.children.size === 0) counts.failed++;
+      // A file that fails outside its tests (a build in beforeAll, an import) leaves them skipped:
+      // it counts as one failure, so the summary never reads "0 failed" for a red run.
+      counts.failed += module.state() === 'failed' && testsFailed === 0 ? 1 : testsFailed;
       perProject.set(name, counts);
     }
     const where: Record<string, string> = {
