@@ -36,10 +36,21 @@ export async function offlineScenario(browser: Browser, base: string): Promise<S
     const url = request.url();
     if (!/^(data|blob):/.test(url) && new URL(url).origin !== origin) offsite.push(url);
   });
-  context.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`));
+  // A fetch cut short by the page itself (a worker ended, the reload) reads net::ERR_ABORTED. It is
+  // a failure only if that file was never served: under load the offline reload can land while
+  // the old page's worker is still fetching a file that was already served and cached.
+  const aborted = new Set<string>();
+  const served = new Set<string>();
+  context.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'failed';
+    if (reason === 'net::ERR_ABORTED') aborted.add(request.url());
+    else failed.push(`${request.url()} (${reason})`);
+  });
   context.on('response', (response) => {
     if (response.status() >= 400) failed.push(`${response.url()} (HTTP ${response.status()})`);
+    else served.add(response.url());
   });
+  const allFailed = () => [...failed, ...[...aborted].filter((url) => !served.has(url)).map((url) => `${url} (net::ERR_ABORTED, never served)`)];
   try {
     const page = await context.newPage();
     const errors: string[] = [];
@@ -97,6 +108,6 @@ export async function offlineScenario(browser: Browser, base: string): Promise<S
     expect(await rag.locator('.cite__n').count()).toBeGreaterThan(0);
     expect((await baseline.locator('.answer__text').textContent())?.length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
-    return { isolatedFirstVisit, isolatedOffline, threadsBadge, requests, failed, offsite };
+    return { isolatedFirstVisit, isolatedOffline, threadsBadge, requests, failed: allFailed(), offsite };
   }
 }
