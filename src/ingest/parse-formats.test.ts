@@ -74,6 +74,24 @@ describe('spreadsheets', () => {
     for (const t of tables) expect(doc.text.slice(t.start, t.end).startsWith(t.header!)).toBe(true);
   });
 
+  it('shows date and time cells of an .xlsx as dates and times, not day counts', async () => {
+    const workbook = async (date1904: boolean) => {
+      const zip = new JSZip();
+      zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+      zip.file('xl/workbook.xml', `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${date1904 ? ' date1904="1"' : ''}/><sheets><sheet name="Events" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+      zip.file('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>');
+      zip.file('xl/styles.xml', '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/><numFmt numFmtId="165" formatCode="[Red]0.00;&quot;days&quot;"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="20"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>');
+      const cell = (ref: string, s: number, v: string) => `<c r="${ref}" s="${s}"><v>${v}</v></c>`;
+      const text = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+      zip.file('xl/worksheets/sheet1.xml', `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${text('A1', 'Day')}${text('B1', 'Event')}${text('C1', 'Doors')}${text('D1', 'Logged')}${text('E1', 'Seats')}${text('F1', 'Margin')}</row><row r="2">${cell('A2', 1, '45122')}${text('B2', 'Opening night')}${cell('C2', 2, '0.75')}${cell('D2', 3, '45122.5')}${cell('E2', 0, '42')}${cell('F2', 4, '1.5')}</row></sheetData></worksheet>`);
+      return zip.generateAsync({ type: 'uint8array' });
+    };
+    const doc = await parseFile('events.xlsx', await workbook(false));
+    expect(doc.text).toContain('2023-07-15 | Opening night | 18:00 | 2023-07-15 12:00 | 42 | 1.5');
+    const mac = await parseFile('events.xlsx', await workbook(true));
+    expect(mac.text).toContain('2027-07-16 | Opening night | 18:00 | 2027-07-16 12:00 | 42 | 1.5');
+  });
+
   it('repeats the header row with every later group of rows', async () => {
     const csv = `id,species,wingspan_cm\n${Array.from({ length: 120 }, (_, i) => `${i},heron ${i},${150 + i}`).join('\n')}`;
     const doc = await parseFile('birds.csv', new TextEncoder().encode(csv));

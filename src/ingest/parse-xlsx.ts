@@ -6,6 +6,7 @@
 import { relationships, ZipPackage } from './zip';
 import { child, children, descendants, parseXml, textOf, type XmlElement } from './xml';
 import { DocumentBuilder, IngestError, collapseSpaces, type ParsedDocument } from './types';
+import { showSerial, styleKinds, uses1904, type CellKind } from './xlsx-dates';
 
 const WHAT = 'Excel workbook';
 /** Columns beyond this are dropped: a row is text for retrieval, not a data dump. */
@@ -26,12 +27,19 @@ function stringItem(si: XmlElement): string {
     .join('');
 }
 
-function cellText(c: XmlElement, shared: string[]): string {
+interface Workbook {
+  shared: string[];
+  kinds: CellKind[];
+  date1904: boolean;
+}
+
+function cellText(c: XmlElement, book: Workbook): string {
   const type = c.attrs.t;
   if (type === 'inlineStr') return stringItem(child(c, 'is') ?? c);
   const value = textOf(child(c, 'v') ?? '');
-  if (type === 's') return shared[Number(value)] ?? '';
+  if (type === 's') return book.shared[Number(value)] ?? '';
   if (type === 'b') return value === '1' ? 'TRUE' : 'FALSE';
+  if (!type || type === 'n') return showSerial(value, book.kinds[Number(c.attrs.s ?? 0)] ?? null, book.date1904);
   return value;
 }
 
@@ -55,9 +63,14 @@ export async function parseXlsx(name: string, bytes: Uint8Array): Promise<Parsed
   if (!workbook) throw new IngestError(name, `this is not a readable ${WHAT} (xl/workbook.xml is missing).`);
   const rels = await relationships(zip, 'xl/workbook.xml');
   const sharedXml = await zip.text('xl/sharedStrings.xml');
-  const shared = sharedXml ? descendants(parseXml(sharedXml), 'si').map(stringItem) : [];
+  const workbookXml = parseXml(workbook);
+  const book: Workbook = {
+    shared: sharedXml ? descendants(parseXml(sharedXml), 'si').map(stringItem) : [],
+    kinds: styleKinds(await zip.text([...rels.values()].find((r) => r.type.endsWith('/styles'))?.target ?? 'xl/styles.xml')),
+    date1904: uses1904(workbookXml),
+  };
   const doc = new DocumentBuilder();
-  const sheets = descendants(parseXml(workbook), 'sheet');
+  const sheets = descendants(workbookXml, 'sheet');
   for (const sheet of sheets) {
     const id = Object.entries(sheet.attrs).find(([k]) => k.endsWith(':id'))?.[1] ?? '';
     const path = rels.get(id)?.target;
@@ -68,7 +81,7 @@ export async function parseXlsx(name: string, bytes: Uint8Array): Promise<Parsed
       const cells: string[] = [];
       children(row, 'c').forEach((c, i) => {
         const col = c.attrs.r ? columnIndex(c.attrs.r) : i;
-        if (col >= 0 && col < MAX_COLUMNS) cells[col] = cellText(c, shared);
+        if (col >= 0 && col < MAX_COLUMNS) cells[col] = cellText(c, book);
       });
       rows.push(Array.from(cells, (c) => c ?? ''));
     }
