@@ -18,10 +18,11 @@ const source = (name: string, words: number, pages?: [number, number]) => ({
 
 describe('prompts', () => {
   it('numbers sources with document, page and section', () => {
-    expect(sourceLabel(source('paper.pdf', 1, [3, 4]))).toBe('paper.pdf, p. 3–4 — Intro');
-    expect(sourceLabel({ ...source('scan.pdf', 1, [2, 2]), ocrPages: [2] })).toBe('scan.pdf, p. 2 (OCR) — Intro');
+    expect(sourceLabel(source('paper.pdf', 1, [3, 4]))).toBe('paper.pdf, pages 3–4 — Intro');
+    expect(sourceLabel({ ...source('talk.pptx', 1, [5, 5]), docType: 'pptx' })).toBe('talk.pptx, slide 5 — Intro');
+    expect(sourceLabel({ ...source('scan.pdf', 1, [2, 2]), ocrPages: [2] })).toBe('scan.pdf, page 2 (OCR) — Intro');
     const built = buildRagPrompt('What?', [source('a.pdf', 5, [2, 2]), source('b.md', 5)], 1000, 100, counter);
-    expect(built.prompt).toContain('[1] a.pdf, p. 2 — Intro');
+    expect(built.prompt).toContain('[1] a.pdf, page 2 — Intro');
     expect(built.prompt).toContain('[2] b.md — Intro');
     expect(built.used).toEqual([0, 1]);
   });

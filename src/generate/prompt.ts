@@ -5,6 +5,8 @@
  * the baseline only the question, and the instruction to answer from what the model knows and to
  * say so plainly when it does not. Which sources were cut is recorded for the inspector.
  */
+import { locationLabel } from '../ingest/location';
+import type { DocType } from '../ingest/types';
 import type { ChatMessage } from './generator';
 
 export const INSTRUCTIONS =
@@ -20,6 +22,8 @@ export const BASELINE_INSTRUCTIONS =
 
 export interface SourceInput {
   docName: string;
+  /** Slides are labelled as slides, everything else with pages as pages. */
+  docType?: DocType;
   pages?: [number, number];
   /** Pages whose text was recognised by OCR: marked in the label, since OCR can misread. */
   ocrPages?: number[];
@@ -46,9 +50,9 @@ export interface PromptCounter {
 }
 
 export function sourceLabel(source: SourceInput): string {
-  const [from, to] = source.pages ?? [];
+  const location = locationLabel(source.docType, source.pages);
   const ocr = source.ocrPages?.length ? ' (OCR)' : '';
-  const page = from ? `, p. ${from}${to && to !== from ? `–${to}` : ''}${ocr}` : '';
+  const page = location ? `, ${location}${ocr}` : '';
   const section = source.headings.length ? ` — ${source.headings.join(' › ')}` : '';
   return `${source.docName}${page}${section}`;
 }

@@ -1,3 +1,4 @@
+import { locationLabel } from '../ingest/location';
 import { useEffect, useRef, useState } from 'react';
 import { sourceLabel } from '../generate/prompt';
 import type { RetrievedChunk } from '../retrieve/hybrid';
@@ -77,7 +78,7 @@ export function SourceDialog({ n, source, rank, lab, onClose }: { n: number; sou
       <>
         <p className="muted">
           {chunk.docName}
-          {chunk.pages ? ` · page ${chunk.pages[0]}${chunk.pages[1] && chunk.pages[1] !== chunk.pages[0] ? `–${chunk.pages[1]}` : ''}` : ''}
+          {chunk.pages ? ` · ${locationLabel(chunk.docType, chunk.pages)}` : ''}
           {chunk.headings.length ? ` · ${chunk.headings.join(' › ')}` : ''} · characters {chunk.start}–{chunk.end}
         </p>
         <pre className="source__text" data-testid="source-text" tabIndex={0} aria-label="The passage in its document">

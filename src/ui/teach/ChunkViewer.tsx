@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { Chunk } from '../../chunk/chunker';
+import { locationLabel, locationUnit } from '../../ingest/location';
 import type { ParsedDocument } from '../../ingest/types';
 import type { Lab } from '../lab/lab';
 import { buildParts, type TeachLibrary } from './teach-session';
@@ -70,7 +71,7 @@ function ChunkList({ viewed }: { viewed: Viewed }) {
   return (
     <>
       <p role="status">
-        {doc.name}: {chunks.length} chunks, {total} tokens{doc.pageCount ? `, ${doc.pageCount} pages` : ''}. Marked text repeats the end of the chunk before it (overlap).
+        {doc.name}: {chunks.length} chunks, {total} tokens{doc.pageCount ? `, ${locationUnit(doc.type, doc.pageCount)}` : ''}. Marked text repeats the end of the chunk before it (overlap).
       </p>
       <ol className="teach-chunks" data-testid="chunks">
         {chunks.map((c, i) => {
@@ -80,7 +81,7 @@ function ChunkList({ viewed }: { viewed: Viewed }) {
             <li key={c.ordinal} className="teach-chunk" data-start={c.start} data-end={c.end} data-tokens={c.tokens}>
               <div className="teach-chunk__meta">
                 Chunk {c.ordinal + 1} · {c.tokens} tokens · characters {c.start}–{c.end}
-                {c.pages ? ` · ${c.pages[0] === c.pages[1] ? `page ${c.pages[0]}` : `pages ${c.pages[0]}–${c.pages[1]}`}` : ''}
+                {c.pages ? ` · ${locationLabel(doc.type, c.pages)}` : ''}
                 {c.headings.length ? ` · ${c.headings.join(' › ')}` : ''}
               </div>
               {cut > c.start ? <mark title="overlap with the previous chunk">{doc.text.slice(c.start, cut)}</mark> : null}
