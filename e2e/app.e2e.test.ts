@@ -72,6 +72,15 @@ describe('the app, offline, in Chromium', () => {
     expect(await rag.getByTestId('latency').textContent()).toMatch(/Prefill.*tokens/s);
     await rag.locator('.cite__n').first().click();
     expect(await page.getByTestId('source-viewer').textContent()).toMatch(/\[1\] test\.docx/);
+    const passage = ((await page.getByTestId('source-text').locator('mark').textContent()) ?? '').trim();
+    await page.getByTestId('show-in-chunk-viewer').click();
+    expect(await page.getByTestId('source-viewer').count()).toBe(0);
+    const cited = page.getByTestId('chunk-viewer').locator('[data-cited="true"]').first();
+    await cited.waitFor({ timeout: 30_000 });
+    expect((await cited.textContent())!.replace(/\s+/g, ' ')).toContain(passage.slice(0, 60).replace(/\s+/g, ' '));
+    expect(await page.getByTestId('chunk-doc').inputValue()).toMatch(/^u:/);
+    expect(await cited.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.screenshot({ path: 'e2e/screenshots/chunk-viewer-cited.png' });
     expect(await page.getByTestId('inspector').textContent()).toMatch(/BM25 rank/);
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
   });

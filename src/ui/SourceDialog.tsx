@@ -120,6 +120,19 @@ export function SourceDialog({ n, source, rank, lab, onClose }: { n: number; sou
           <h2>[{n}] {chunk ? sourceLabel(chunk) : 'missing source'}</h2>
           <button type="button" onClick={onClose} aria-label="Close source" autoFocus>×</button>
         </div>
+        {chunk ? (
+          <button
+            type="button"
+            data-testid="show-in-chunk-viewer"
+            onClick={() => {
+              const seq = (lab.store.get().chunkViewerRequest?.seq ?? 0) + 1;
+              lab.store.set({ chunkViewerRequest: { docId: chunk.docId, start: chunk.start, end: chunk.end, seq } });
+              onClose();
+            }}
+          >
+            Show in the chunk viewer
+          </button>
+        ) : null}
         {body}
       </div>
     </dialog>

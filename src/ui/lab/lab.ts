@@ -79,6 +79,7 @@ export class Lab {
       tasks: [],
       settings: { ...initialSettings(), ...(config.device ? { device: config.device } : {}), ...(config.runtime.offlineOnly ? { offlineOnly: true } : {}) },
       ask: null,
+      chunkViewerRequest: null,
     });
   }
 

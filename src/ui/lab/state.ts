@@ -77,5 +77,7 @@ export interface LabState {
   tasks: FileTask[];
   settings: LabSettings;
   ask: AskState | null;
+  /** A cited passage to open in the chunk viewer (set by the Source dialog); `seq` tells requests apart. */
+  chunkViewerRequest: { docId: string; start: number; end: number; seq: number } | null;
 }
 
