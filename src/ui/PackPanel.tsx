@@ -98,8 +98,8 @@ export function PackPanel({ lab, state }: { lab: Lab; state: LabState }) {
         <input type="checkbox" checked={withOriginals} onChange={(e) => setWithOriginals(e.target.checked)} data-testid="pack-originals" /> Include the original files
       </label>{' '}
       <button type="button" disabled={!!busy || count === 0} onClick={() => void exportPack()}>Export lesson pack</button>{' '}
-      <label>
-        Import lesson pack{' '}
+      <label className="file-field">
+        <span>Import lesson pack</span>
         <input ref={input} type="file" accept={PACK_EXTENSION} disabled={!!busy} data-testid="pack-input" onChange={(e) => void importFile(e.target.files?.[0])} />
       </label>
       <div>
