@@ -52,7 +52,6 @@ function sentenceEnds(text: string): number[] {
   return ends;
 }
 
-
 const REFERENCE_MARK_END = /[.!?]["'\u201d\u2019)]*(?:\[[^\[\]\n]{1,25}\])+(?=\s+["\u201c]?\p{Lu})/gu;
 
 type Continuation = 'no' | 'always' | 'unless-opener';

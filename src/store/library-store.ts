@@ -130,14 +130,7 @@ export class LibraryStore {
 
   async removeDocument(docId: string): Promise<void> {
     const tx = this.db.transaction([...DOCUMENT_STORES], 'readwrite');
-    await Promise.all([
-      tx.objectStore('documents').delete(docId),
-      tx.objectStore('chunks').delete(docId),
-      tx.objectStore('vectors').delete(docId),
-      tx.objectStore('sources').delete(docId),
-      tx.objectStore('originals').delete(docId),
-      tx.done,
-    ]);
+    await Promise.all([...DOCUMENT_STORES.map((store) => tx.objectStore(store).delete(docId)), tx.done]);
   }
 
   listDocuments(): Promise<DocumentRecord[]> {
@@ -154,10 +147,6 @@ export class LibraryStore {
 
   getSource(docId: string): Promise<SourceRecord | undefined> {
     return this.db.get('sources', docId);
-  }
-
-  getOriginal(docId: string): Promise<OriginalRecord | undefined> {
-    return this.db.get('originals', docId);
   }
 
   /** Reads every chunk record and, separately, every vector record, in bulk (fastest restore). */

@@ -129,4 +129,3 @@ describe('lesson packs', () => {
     await expect(encodePack(big)).rejects.toThrow(/more than one lesson pack can hold .* Export without the original files/);
   });
 });
-

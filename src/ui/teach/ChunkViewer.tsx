@@ -100,15 +100,16 @@ function ChunkList({ viewed }: { viewed: Viewed }) {
         {chunks.map((c, i) => {
           const prevEnd = i > 0 ? chunks[i - 1]!.end : c.start;
           const cut = Math.min(Math.max(prevEnd, c.start), c.end);
+          const holdsPassage = cited(c);
           return (
             <li
               key={c.ordinal}
-              className={cited(c) ? 'teach-chunk teach-chunk--cited' : 'teach-chunk'}
+              className={holdsPassage ? 'teach-chunk teach-chunk--cited' : 'teach-chunk'}
               data-start={c.start}
               data-end={c.end}
               data-tokens={c.tokens}
-              {...(cited(c) ? { 'data-cited': 'true', tabIndex: -1, 'aria-label': `Chunk ${c.ordinal + 1}, holding the cited passage` } : {})}
-              ref={cited(c) && c.ordinal + 1 === citedOrdinals[0] ? firstCited : undefined}
+              {...(holdsPassage ? { 'data-cited': 'true', tabIndex: -1, 'aria-label': `Chunk ${c.ordinal + 1}, holding the cited passage` } : {})}
+              ref={holdsPassage && c.ordinal + 1 === citedOrdinals[0] ? firstCited : undefined}
             >
               <div className="teach-chunk__meta">
                 Chunk {c.ordinal + 1} · {c.tokens} tokens · characters {c.start}–{c.end}
