@@ -86,7 +86,7 @@ function ChunkList({ viewed }: { viewed: Viewed }) {
   const cited = (c: Chunk) => passage !== null && c.start < passage.end && c.end > passage.start;
   const firstCited = useRef<HTMLLIElement>(null);
   useEffect(() => {
-    firstCited.current?.scrollIntoView({ block: 'center' });
+    firstCited.current?.scrollIntoView({ block: 'start' });
     firstCited.current?.focus();
   }, [viewed]);
   const citedOrdinals = chunks.filter(cited).map((c) => c.ordinal + 1);
