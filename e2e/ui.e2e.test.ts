@@ -1,8 +1,9 @@
 /**
  * The built app as a new user meets it on a 390 px phone and a 1280 px projector, in light and
  * dark: real files dropped anywhere on the page, a question, a citation opened and closed with the
- * keyboard, a chunk size typed and applied, a removal undone, a reload. Every state is checked for
- * sideways scrolling and serious accessibility violations, and photographed (e2e/screenshots).
+ * keyboard, a chunk size typed and applied, a removal undone, a reload, a citation opened in the
+ * chunk viewer. Every state is checked for sideways scrolling and serious accessibility
+ * violations, and photographed (e2e/screenshots).
  */
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -123,6 +124,19 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       await page.locator('details.settings > summary').click();
       expect(await page.getByRole('textbox', { name: 'Chunk size (tokens)' }).inputValue()).toBe('512');
       await checkState(page, name('7-reloaded'));
+
+      // A citation opened in the chunk viewer: the chunk holding it outlined and focused. Last, as
+      // the long chunk list would slow every later step (the undo above has a 10 s window).
+      await page.getByRole('textbox', { name: 'Question' }).fill('How should workers slow down production and make mistakes?');
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      await expect.poll(() => rag.getByRole('button', { name: /^\[1\] / }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await rag.getByRole('button', { name: /^\[1\] / }).first().click();
+      await dialog.getByRole('button', { name: 'Show in the chunk viewer' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const cited = page.getByTestId('chunk-viewer').locator('[data-cited="true"]').first();
+      await cited.waitFor({ timeout: 30_000 });
+      expect(await cited.evaluate((el) => el === document.activeElement)).toBe(true);
+      await checkState(page, name('8-chunk-cited'));
       expect(errors).toEqual([]);
     } finally {
       await context.close();
