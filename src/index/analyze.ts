@@ -51,7 +51,10 @@ const IRREGULAR = new Map(
 );
 
 /** Bumped whenever analyze() changes, so stored BM25 segments built by an older one are rebuilt. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
+
+/** Single letters each followed by a dot, two or more: "U.S.", "e.g.", "U.K.". */
+const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
 
 const stemCache = new Map<string, string>();
 
@@ -59,8 +62,10 @@ export function analyze(text: string): string[] {
   const terms: string[] = [];
   const ascii = !/[^\x00-\x7f]/.test(text);
   // Accent folding only where there can be accents: most text is plain ASCII.
-  const folded = ascii ? text.toLowerCase() : text.normalize('NFKD').toLowerCase();
-  for (const match of folded.matchAll(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu)) {
+  // "U.S." and "US" are one word: without this, the dotted form analyzes to "u" and "s".
+  const undotted = text.includes('.') ? text.replace(DOTTED_ABBREVIATION, (m) => m.replaceAll('.', '')) : text;
+  const folded = ascii ? undotted.toLowerCase() : undotted.normalize('NFKD').toLowerCase();
+  for (const match of folded.matchAll(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}\p{M}]+/gu)) {
     const word = ascii ? match[0] : match[0].replace(/\p{M}/gu, '');
     if (word.length === 0 || STOP_WORDS.has(word)) continue;
     let stem = stemCache.get(word);
