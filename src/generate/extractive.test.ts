@@ -61,4 +61,16 @@ describe('extractive answers read sentences in their passage', () => {
     );
     expect(answer.sentences[0]!.text).toMatch(/pale blue/);
   });
+
+  it('reads the title and headings above a passage as what its sentences are about', () => {
+    // "Davies" is rare (heavy) and named only by the wrong sentence; the answer says "He".
+    const library = new Map([['davi', 3], ['call', 1], ['system', 1]]);
+    const question = 'What did Davies call the system?';
+    const passage = {
+      n: 1,
+      text: 'A member of the team of Davies met Roberts at a symposium on operating system principles. He called it packet switching, a more accessible name.',
+    };
+    expect(extractAnswer(question, [passage], 1, library).sentences[0]!.text).toMatch(/symposium/);
+    expect(extractAnswer(question, [{ ...passage, about: 'Donald Davies' }], 1, library).sentences[0]!.text).toMatch(/packet switching/);
+  });
 });

@@ -10,6 +10,11 @@ import { analyze } from '../index/analyze';
 export interface ExtractSource {
   n: number;
   text: string;
+  /**
+   * The document title and headings above the passage: what its sentences are about even where
+   * they do not name it ("He called it packet switching" under "Donald Davies").
+   */
+  about?: string;
 }
 
 export interface ExtractedSentence {
@@ -33,20 +38,22 @@ export interface ExtractiveAnswer {
  */
 export function extractAnswer(question: string, sources: ExtractSource[], maxSentences = 2, libraryWeights?: ReadonlyMap<string, number>): ExtractiveAnswer {
   const qTerms = libraryWeights ? [...libraryWeights.keys()] : [...new Set(analyze(question))];
-  const candidates: (ExtractedSentence & { terms: Set<string>; before: Set<string> | null; rank: number })[] = [];
+  // `terms`: the sentence's own terms and those of its title and headings; `own`: its words alone.
+  const candidates: (ExtractedSentence & { terms: Set<string>; own: Set<string>; before: Set<string> | null; rank: number })[] = [];
   // The same sentence in two passages (overlap, copies) is one candidate: an extract never repeats itself.
   const seen = new Set<string>();
   sources.forEach((source, rank) => {
+    const about = analyze(source.about ?? '');
     let before: Set<string> | null = null;
     for (const { start, end } of sentenceSpans(source.text)) {
       const text = source.text.slice(start, end);
       const key = normalizeForDedupe(text);
-      const terms = new Set(analyze(text));
+      const own = new Set(analyze(text));
       if (text.length >= 3 && !seen.has(key)) {
         seen.add(key);
-        candidates.push({ text, n: source.n, start, end, score: 0, terms, before, rank });
+        candidates.push({ text, n: source.n, start, end, score: 0, terms: new Set([...own, ...about]), own, before, rank });
       }
-      before = terms;
+      before = own;
     }
   });
   if (candidates.length === 0 || qTerms.length === 0) return { text: '', sentences: [] };
@@ -78,9 +85,10 @@ export function extractAnswer(question: string, sources: ExtractSource[], maxSen
     // repeats the question gains nothing. Weights tuned on the SQuAD mixed set's tune articles,
     // where the first sentence held a gold answer 82.7 % of the time when they were set (80.9 %
     // without the candidate rarity and the carried-over terms, 79.2 % also without the last three
-    // terms); 85.0 % since sentences no longer end at abbreviations and spelling is corrected.
-    // Refitting the weights with cross-validation by article gained nothing.
-    const novel = [...c.terms].some((t) => !library.w.has(t));
+    // terms); 85.0 % since sentences no longer end at abbreviations and spelling is corrected;
+    // 85.4 % with the title and headings read as each sentence's subject. Refitting the weights
+    // with cross-validation by article gained nothing.
+    const novel = [...c.own].some((t) => !library.w.has(t));
     c.score =
       (0.6 * covered) / library.total +
       (0.4 * coveredLocally) / amongCandidates.total +
@@ -92,7 +100,7 @@ export function extractAnswer(question: string, sources: ExtractSource[], maxSen
   }
   const chosen = [...candidates].sort((a, b) => b.score - a.score).filter((c) => c.score > 0.05).slice(0, maxSentences);
   // Best first: the first sentence is the answer; the second adds context.
-  const sentences = chosen.map(({ terms: _t, before: _b, rank: _r, ...s }) => ({ ...s, score: Math.round(s.score * 1000) / 1000 }));
+  const sentences = chosen.map(({ terms: _t, own: _o, before: _b, rank: _r, ...s }) => ({ ...s, score: Math.round(s.score * 1000) / 1000 }));
   return { text: sentences.map((s) => `${s.text} [${s.n}]`).join(' '), sentences };
 }
 
