@@ -23,5 +23,14 @@ export const VERDICT_CASES: VerdictCase[] = [
   { question: 'Which islands connect Asia with Australia?', answerable: true, faithful: 'quotation', relevant: 'relevant' },
 ];
 
-/** Answering the Australia question anyway (gate off) quotes Moby-Dick: faithful, and beside the point. */
-export const FORCED_AUSTRALIA = { question: 'What is the capital of Australia?', faithful: 'quotation', relevant: 'irrelevant' } as const;
+/**
+ * Answering the Australia question anyway (gate off) quotes Moby-Dick: faithful, and beside the
+ * point, which the verdict names in the question's own word ("Australia", not the search term
+ * "australia").
+ */
+export const FORCED_AUSTRALIA = {
+  question: 'What is the capital of Australia?',
+  faithful: 'quotation',
+  relevant: 'irrelevant',
+  relevantSummary: "Does not address the question's point (Australia); covers 58 % of what it asks.",
+} as const;

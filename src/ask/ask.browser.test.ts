@@ -72,6 +72,7 @@ describe('the ask pipeline in the page', () => {
     expect(state.rag.kind).toBe('extractive');
     expect(state.rag.verdicts!.faithful.level).toBe(FORCED_AUSTRALIA.faithful);
     expect(state.rag.verdicts!.relevant.level).toBe(FORCED_AUSTRALIA.relevant);
+    expect(state.rag.verdicts!.relevant.summary).toBe(FORCED_AUSTRALIA.relevantSummary);
   });
 
   it('collapses the near-copy of the owl leaflet before it reaches the answer', async () => {

@@ -78,3 +78,16 @@ export function analyze(text: string): string[] {
   }
   return terms;
 }
+
+/** Each term of the text with the first word, as written, that analyzes to it (for showing terms to people). */
+export function termWords(text: string): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const [word] of text.matchAll(WRITTEN_WORD)) {
+    const terms = analyze(word);
+    if (terms.length === 1 && !words.has(terms[0]!)) words.set(terms[0]!, word);
+  }
+  return words;
+}
+
+const WRITTEN_WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}\p{M}]+/gu;
+

@@ -120,9 +120,9 @@ export function answerability(results: RetrievedChunk[], queryTerms: QueryTerm[]
   // With a model's calibrated score in the decision, paraphrases can count; on words alone, a
   // missing key term means the passage is about something else.
   const lexicalOnly = parts.length === 1;
-  const keyMissing = lexicalOnly ? details.terms.filter((t) => !t.inPassage && t.idf / total >= settings.maxMissingShare).map((t) => t.term) : [];
+  const keyMissing = lexicalOnly ? details.terms.filter((t) => !t.inPassage && t.idf / total >= settings.maxMissingShare).map((t) => t.word) : [];
   const answerable = results.length > 0 && queryTerms.length > 0 && evidence >= settings.minEvidence && keyMissing.length === 0;
-  const missing = details.terms.filter((t) => !t.inPassage).map((t) => t.term);
+  const missing = details.terms.filter((t) => !t.inPassage).map((t) => t.word);
   const reason = results.length === 0
     ? 'Nothing was retrieved.'
     : queryTerms.length === 0

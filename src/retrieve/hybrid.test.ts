@@ -56,6 +56,14 @@ describe('hybrid retrieval', () => {
     expect(results[0]!.chunk.id).toBe('a#1');
   });
 
+  it('keeps the question\'s own word for each search term, to show people', () => {
+    const words = new Map(weighQueryTerms(library(), 'Were barn owls disastrous hunters in the U.S. and Müller\'s barns?').map((t) => [t.term, t.word]));
+    expect(words.get('disastr')).toBe('disastrous');
+    expect(words.get('us')).toBe('U.S.');
+    expect(words.get('muller')).toBe('Müller');
+    expect(words.get('barn')).toBe('barn');
+  });
+
   it('weighs the words that shape a question, and the kind of answer after "what" or "which", at a quarter', () => {
     const index = library();
     const weights = new Map(weighQueryTerms(index, 'Which country do barn owls nest in, and where is it located?').map((t) => [t.term, t.idf]));

@@ -5,7 +5,7 @@
  */
 import { jaccard, NEAR_DUPLICATE_JACCARD, normalizeForDedupe, shingles } from '../chunk/dedupe';
 import type { DocType } from '../ingest/types';
-import { analyze } from '../index/analyze';
+import { analyze, termWords } from '../index/analyze';
 import { dot } from '../index/vector-math';
 import type { IndexedChunk, LibraryIndex } from './library-index';
 
@@ -75,6 +75,8 @@ export interface RetrievalModels {
 /** A content term of the query and its weight in this library (idf; highest when the library lacks it). */
 export interface QueryTerm {
   term: string;
+  /** The question's own word for the term, for people to read ("disastrous", not "disastr"). */
+  word: string;
   idf: number;
   /** The library's spelling of a term it lacks (a typo in the question), counted as the term. */
   alias?: string;
@@ -103,7 +105,9 @@ function answerKindTerms(query: string): Set<string> {
 
 export function weighQueryTerms(index: LibraryIndex, query: string): QueryTerm[] {
   const kinds = answerKindTerms(query);
+  const words = termWords(query);
   return [...new Set(analyze(query))].map((term) => {
+    const word = words.get(term) ?? term;
     let idf = index.bm25.idf(term);
     let alias: string | undefined;
     if (index.bm25.documentFrequency(term) === 0 && term.length >= 5) {
@@ -111,7 +115,7 @@ export function weighQueryTerms(index: LibraryIndex, query: string): QueryTerm[]
       if (alias) idf = index.bm25.idf(alias);
     }
     if (QUESTION_PHRASING.has(term) || kinds.has(term)) idf /= 4;
-    return alias ? { term, idf, alias } : { term, idf };
+    return alias ? { term, word, idf, alias } : { term, word, idf };
   });
 }
 

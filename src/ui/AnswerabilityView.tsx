@@ -32,8 +32,8 @@ export function AnswerabilityView({ ask }: { ask: AskState }) {
         {d.bestRerank !== null ? ` · best rerank ${f(d.bestRerank, 2)}${d.rerankCalibrated !== null ? ` (calibrated ${f(d.rerankCalibrated, 2)})` : ''}` : ''}
       </p>
       <p className="muted">
-        Question terms (weight; ✓ in the best passage):{' '}
-        {d.terms.map((t) => `${t.term}${t.alias ? ` → ${t.alias}` : ''} ${t.idf.toFixed(1)}${t.inPassage ? ' ✓' : ' ✗'}`).join(' · ')}
+        Question words (the term searched, where it differs; weight; ✓ in the best passage):{' '}
+        {d.terms.map((t) => `${t.word}${t.word.toLowerCase() !== t.term ? ` (${t.term})` : ''}${t.alias ? ` → ${t.alias}` : ''} ${t.idf.toFixed(1)}${t.inPassage ? ' ✓' : ' ✗'}`).join(' · ')}
       </p>
       {cal && (cal.denseQuery || cal.denseSentence || cal.rerank) ? (
         <div className="table-scroll">
