@@ -9,8 +9,8 @@
  * (extractive) and the baseline says there is nothing to compare.
  */
 import { judgeAnswer } from '../cite/verdicts';
-import { answerSentences, quotationCheck, verifyAnswer, type SourceForCheck } from '../cite/verify';
-import { extractAnswer } from '../generate/extractive';
+import { answerSentences, quotationCheck, quotationText, verifyAnswer, type SourceForCheck } from '../cite/verify';
+import { extractSentences } from '../generate/extractive';
 import type { ChatMessage, GenerationStats } from '../generate/generator';
 import { isAbortError } from '../models/protocol';
 import { answerability, NOT_FOUND } from '../retrieve/answerable';
@@ -140,13 +140,13 @@ export async function askQuestion(question: string, ports: AskPorts, settings: A
     baseline = signal?.aborted ? { ...emptyAnswer(), note: 'Stopped before the baseline started.' } : await answer(prompts.baseline.messages, 'baseline');
   } else {
     const t0 = performance.now();
-    const extracted = gate.answerable ? extractAnswer(question, numberedSources(results), 2, new Map(outcome.queryTerms.map((t) => [t.alias ?? t.term, t.idf]))) : null;
-    const text = extracted?.text || NOT_FOUND;
+    const extracted = gate.answerable ? extractSentences(question, numberedSources(results), 2, new Map(outcome.queryTerms.map((t) => [t.alias ?? t.term, t.idf]))) : null;
+    const text = extracted?.length ? quotationText(extracted) : NOT_FOUND;
     rag = {
       ...emptyAnswer(),
       kind: 'extractive',
       text,
-      extract: extracted?.sentences ?? null,
+      extract: extracted ?? null,
       note: text === NOT_FOUND ? null : EXTRACTIVE_NOTE,
       timings: noModelTimings(base, embedMs + searchMs + rerankMs + (performance.now() - t0)),
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { citationPieces, MAX_CITATIONS_PER_MARKER, parseCitations } from './parse-citations';
+import { citationPieces, MAX_CITATIONS_PER_MARKER, parseCitations, withoutCitationMarks } from './parse-citations';
 
 const numbers = (text: string, sources = 5) => parseCitations(text, sources).markers.map((m) => m.numbers);
 
@@ -47,6 +47,15 @@ describe('citation parsing on document text', () => {
     expect(pieces.map((p) => (p.kind === 'text' ? p.text : p.marker.raw)).join('')).toBe(text);
   });
 
+  it("leaves a document's own reference marks out of a quotation", () => {
+    expect(withoutCitationMarks('after signing a pivotal contract with IBM[14]: 228')).toBe('after signing a pivotal contract with IBM');
+    expect(withoutCitationMarks('It was built in 1912.[12][13]')).toBe('It was built in 1912.');
+    expect(withoutCitationMarks('As shown in [3], the method works.')).toBe('As shown in, the method works.');
+    // What the parser refuses is shown as text anyway, and stays.
+    expect(withoutCitationMarks('The intervals were [1-90000000]; it burned.[citation needed]')).toBe('The intervals were [1-90000000]; it burned.[citation needed]');
+    expect(withoutCitationMarks('[2[3]] left')).toBe('left');
+  });
+
   it('never yields more than a bounded number of citations per marker, and pieces always rebuild the text (fuzz)', async () => {
     const { readFileSync } = await import('node:fs');
     const book = readFileSync(new URL('../../test/fixtures/docs/pg26184.txt', import.meta.url), 'utf8');
@@ -63,6 +72,8 @@ describe('citation parsing on document text', () => {
         for (const m of markers) expect(m.numbers.length).toBeLessThanOrEqual(MAX_CITATIONS_PER_MARKER);
         const pieces = citationPieces(text, sources);
         expect(pieces.map((p) => (p.kind === 'text' ? p.text : text.slice(p.marker.start, p.marker.end))).join('')).toBe(text);
+        // A quotation of this text carries no citation of its own.
+        expect(parseCitations(withoutCitationMarks(text), sources).markers).toEqual([]);
       }),
       { numRuns: 300 },
     );

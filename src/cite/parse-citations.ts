@@ -61,6 +61,33 @@ export function parseCitations(text: string, sourceCount: number): ParsedCitatio
   return { markers, malformed };
 }
 
+/**
+ * A document's own reference marks ("IBM[14]: 228", "as shown in [3]") taken out of a quotation
+ * of it, as quotations omit footnote marks: in an answer they would read as citations of the
+ * lab's numbered sources. A mark is what this parser reads as a citation; what it refuses
+ * ("[1-90000000]", "[d]") already shows as text and stays.
+ */
+export function withoutCitationMarks(text: string): string {
+  // Taking a mark out can close another around it ("[2[3]]" leaves "[2]"): repeat until none is left.
+  for (let next = removeMarks(text); next !== text; next = removeMarks(text)) text = next;
+  return text;
+}
+
+function removeMarks(text: string): string {
+  const { markers } = parseCitations(text, Infinity);
+  if (markers.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const cut of markers) {
+    out += text.slice(last, cut.start);
+    // A page after an attached mark is part of it ("[14]: 228").
+    const page = cut.start > 0 && /\S/.test(text[cut.start - 1]!) ? /^:\s?\d+(?:[-–]\d+)?/.exec(text.slice(cut.end)) : null;
+    last = cut.end + (page ? page[0].length : 0);
+  }
+  out += text.slice(last);
+  return out.replace(/[ \t]+([.,;:!?)])/g, '$1').replace(/[ \t]{2,}/g, ' ').trim();
+}
+
 export type CitationPiece = { kind: 'text'; text: string } | { kind: 'marker'; marker: CitationMarker };
 
 /**

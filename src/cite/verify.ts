@@ -15,7 +15,7 @@ import { sentenceSpans } from '../chunk/segment';
 import { analyze } from '../index/analyze';
 import { dot } from '../index/vector-math';
 import { calibrated, type ScoreCalibration } from '../retrieve/calibration';
-import { parseCitations, type CitationMarker } from './parse-citations';
+import { parseCitations, withoutCitationMarks, type CitationMarker } from './parse-citations';
 
 export type SentenceLabel = 'supported' | 'uncited' | 'unsupported';
 
@@ -142,6 +142,14 @@ export function verifyAnswer(answer: string, sources: SourceForCheck[], sentence
   };
 }
 
+/** One quoted sentence as the answer shows it: the document's own reference marks left out, then its source. */
+const quoted = (q: { text: string; n: number }) => `${withoutCitationMarks(q.text)} [${q.n}]`;
+
+/** The text of an extractive answer: its quotations, each cited to its source. */
+export function quotationText(quotes: { text: string; n: number }[]): string {
+  return quotes.map(quoted).join(' ');
+}
+
 /**
  * The check of an extractive answer: each quoted sentence is backed by the passage it was copied
  * from, by construction. Built from the quotation itself rather than by splitting the joined text
@@ -150,7 +158,7 @@ export function verifyAnswer(answer: string, sources: SourceForCheck[], sentence
 export function quotationCheck(quotes: { text: string; n: number }[]): AnswerCheck {
   let offset = 0;
   const sentences: SentenceCheck[] = quotes.map((q) => {
-    const text = `${q.text} [${q.n}]`;
+    const text = quoted(q);
     const start = offset;
     offset += text.length + 1;
     return { start, end: start + text.length, text, label: 'supported', cites: [q.n], invalidCites: [], bestSource: q.n, support: 1 };

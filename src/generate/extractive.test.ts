@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeFit, expectedAnswerType, extractAnswer } from './extractive';
+import { answerTypeFit, expectedAnswerType, extractSentences } from './extractive';
 
 describe('extractive answers', () => {
   it('never quotes the same sentence twice, even when two passages repeat it', () => {
     const passage = 'Barn owls hunt mice at night.\nThey hear prey in total darkness. Farmers like them.';
-    const answer = extractAnswer('How do barn owls hunt mice at night?', [
+    const answer = extractSentences('How do barn owls hunt mice at night?', [
       { n: 1, text: passage },
       { n: 2, text: passage.replace('\n', ' ') },
     ]);
-    const texts = answer.sentences.map((s) => s.text.replace(/\s+/g, ' '));
+    const texts = answer.map((s) => s.text.replace(/\s+/g, ' '));
     expect(new Set(texts).size).toBe(texts.length);
-    expect(answer.sentences[0]!.text).toBe('Barn owls hunt mice at night.');
+    expect(answer[0]!.text).toBe('Barn owls hunt mice at night.');
   });
 
   it('prefers a sentence holding the kind of thing the question asks for', () => {
@@ -20,17 +20,17 @@ describe('extractive answers', () => {
     expect(expectedAnswerType('What is the tower made of?')).toBeNull();
     expect(answerTypeFit('time', 'The tower opened in 1889.', 'When did the tower open?')).toBe(1);
     expect(answerTypeFit('time', 'The tower opened to great acclaim.', 'When did the tower open?')).toBe(0);
-    const answer = extractAnswer('When did the tower open to visitors?', [
+    const answer = extractSentences('When did the tower open to visitors?', [
       { n: 1, text: 'The tower opened to visitors with great fanfare and a band. The tower opened to visitors on 31 March 1889.' },
     ]);
-    expect(answer.sentences[0]!.text).toMatch(/1889/);
+    expect(answer[0]!.text).toMatch(/1889/);
   });
 });
 
 describe('extractive answers read sentences in their passage', () => {
   it('credits a sentence with the question terms its predecessor names ("he", "it" carry them over)', () => {
     const library = new Map([['mayow', 3], ['nitroaereu', 3], ['show', 1], ['combust', 2], ['consum', 1.5], ['besid', 0.5]]);
-    const answer = extractAnswer(
+    const answer = extractSentences(
       'Besides combustion, what did Mayow show consumes nitroaereus?',
       [
         {
@@ -43,13 +43,13 @@ describe('extractive answers read sentences in their passage', () => {
       1,
       library,
     );
-    expect(answer.sentences[0]!.text).toMatch(/respiration/);
+    expect(answer[0]!.text).toMatch(/respiration/);
   });
 
   it('discounts a topic word that most retrieved sentences share', () => {
     // "oxygen" is rare in the library (high weight) but in nearly every candidate, so it cannot tell them apart.
     const library = new Map([['oxygen', 3], ['liquid', 1], ['solid', 1], ['form', 0.5], ['colour', 1.5]]);
-    const answer = extractAnswer(
+    const answer = extractSentences(
       'What colour is oxygen in its liquid and solid forms?',
       [
         { n: 1, text: 'Oxygen was named by Lavoisier. Oxygen is the third most abundant element.' },
@@ -59,7 +59,7 @@ describe('extractive answers read sentences in their passage', () => {
       1,
       library,
     );
-    expect(answer.sentences[0]!.text).toMatch(/pale blue/);
+    expect(answer[0]!.text).toMatch(/pale blue/);
   });
 
   it('reads the title and headings above a passage as what its sentences are about', () => {
@@ -70,7 +70,7 @@ describe('extractive answers read sentences in their passage', () => {
       n: 1,
       text: 'A member of the team of Davies met Roberts at a symposium on operating system principles. He called it packet switching, a more accessible name.',
     };
-    expect(extractAnswer(question, [passage], 1, library).sentences[0]!.text).toMatch(/symposium/);
-    expect(extractAnswer(question, [{ ...passage, about: 'Donald Davies' }], 1, library).sentences[0]!.text).toMatch(/packet switching/);
+    expect(extractSentences(question, [passage], 1, library)[0]!.text).toMatch(/symposium/);
+    expect(extractSentences(question, [{ ...passage, about: 'Donald Davies' }], 1, library)[0]!.text).toMatch(/packet switching/);
   });
 });

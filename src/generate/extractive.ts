@@ -26,17 +26,12 @@ export interface ExtractedSentence {
   score: number;
 }
 
-export interface ExtractiveAnswer {
-  text: string;
-  sentences: ExtractedSentence[];
-}
-
 /**
- * `libraryWeights` holds the question's terms as the library spells them (a typo in the question
+ * The sentences to quote, best first. `libraryWeights` holds the question's terms as the library spells them (a typo in the question
  * replaced by the library's word) with their rarity in the library; without it, the question's own
  * terms weigh by their rarity among the candidates.
  */
-export function extractAnswer(question: string, sources: ExtractSource[], maxSentences = 2, libraryWeights?: ReadonlyMap<string, number>): ExtractiveAnswer {
+export function extractSentences(question: string, sources: ExtractSource[], maxSentences = 2, libraryWeights?: ReadonlyMap<string, number>): ExtractedSentence[] {
   const qTerms = libraryWeights ? [...libraryWeights.keys()] : [...new Set(analyze(question))];
   // `terms`: the sentence's own terms and those of its title and headings; `own`: its words alone.
   const candidates: (ExtractedSentence & { terms: Set<string>; own: Set<string>; before: Set<string> | null; rank: number })[] = [];
@@ -56,7 +51,7 @@ export function extractAnswer(question: string, sources: ExtractSource[], maxSen
       before = own;
     }
   });
-  if (candidates.length === 0 || qTerms.length === 0) return { text: '', sentences: [] };
+  if (candidates.length === 0 || qTerms.length === 0) return [];
   // Two rarities: in the whole library (when known) and among these candidates. The second
   // discounts the passages' shared topic ("oxygen" in every sentence of an article on oxygen).
   const local = (t: string) => Math.log(1 + candidates.length / (1 + candidates.filter((c) => c.terms.has(t)).length));
@@ -100,8 +95,7 @@ export function extractAnswer(question: string, sources: ExtractSource[], maxSen
   }
   const chosen = [...candidates].sort((a, b) => b.score - a.score).filter((c) => c.score > 0.05).slice(0, maxSentences);
   // Best first: the first sentence is the answer; the second adds context.
-  const sentences = chosen.map(({ terms: _t, own: _o, before: _b, rank: _r, ...s }) => ({ ...s, score: Math.round(s.score * 1000) / 1000 }));
-  return { text: sentences.map((s) => `${s.text} [${s.n}]`).join(' '), sentences };
+  return chosen.map(({ terms: _t, own: _o, before: _b, rank: _r, ...s }) => ({ ...s, score: Math.round(s.score * 1000) / 1000 }));
 }
 
 export type AnswerType = 'time' | 'number' | 'person' | 'place' | null;

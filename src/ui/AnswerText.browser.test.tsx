@@ -1,7 +1,7 @@
 /**
  * Untrusted text in the answer view, in real Chromium: a document sentence carrying
- * "[1-90000000]" renders as text (one parser refuses the range), markup stays text, and the
- * citation buttons carry their [n] in their accessible names.
+ * "[1-90000000]" renders as text (one parser refuses the range), a footnote mark does not become a
+ * citation, markup stays text, and the citation buttons carry their [n] in their accessible names.
  */
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -26,6 +26,14 @@ describe('the answer view', () => {
     expect(buttons[0]!.getAttribute('aria-label')).toMatch(/^\[1\]/);
     expect(host.textContent).toContain('[1-90000000]');
     expect(host.querySelector('img')).toBeNull();
+  });
+
+  it("quotes a Wikipedia sentence without its footnote marks, which would read as citations", () => {
+    const check = quotationCheck([{ text: 'Paul Allen and Bill Gates in 1981, after signing a contract with IBM[14]: 228', n: 1 }]);
+    const host = render(<AnswerText text={check.sentences[0]!.text} check={check} sourceCount={2} onCite={() => {}} />);
+    expect([...host.querySelectorAll('button')].map((b) => b.dataset.cite)).toEqual(['1']);
+    expect(host.querySelector('.cite__n--invalid')).toBeNull();
+    expect(host.textContent).toContain('a contract with IBM [1]');
   });
 
   it('splits hard-wrapped answers where sentences end in this browser too', async () => {
