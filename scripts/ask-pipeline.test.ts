@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { env } from '@huggingface/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FORCED_AUSTRALIA, VERDICT_CASES } from '../test/verdict-cases';
+import { FORCED_AUSTRALIA, NO_SEARCHABLE_WORDS, VERDICT_CASES } from '../test/verdict-cases';
 import { memoryCalibrationCache } from '../src/ask/calibrate';
 import { askQuestion } from '../src/ask/pipeline';
 import { Embedder } from '../src/embed/embedder';
@@ -71,6 +71,12 @@ describe('the ask pipeline from the command line', () => {
     expect(state.answerability!.reason).toMatch(/not in the best passage: Australia\.$/);
     // Hard-wrapped lines do not break the quoted sentences apart.
     expect(state.rag.check!.sentences.length).toBe(state.rag.extract!.length);
+  });
+
+  it('says why a question of common words alone is declined', async () => {
+    const state = await askQuestion(NO_SEARCHABLE_WORDS.question, nodePorts(await library(), {}), settings, { cache: memoryCalibrationCache() });
+    expect(state.rag.text).toBe(NOT_FOUND);
+    expect(state.answerability!.reason).toMatch(NO_SEARCHABLE_WORDS.reason);
   });
 
   it('collapses a near-copy of a passage: one copy reaches the answer, the other is noted', async () => {

@@ -34,3 +34,6 @@ export const FORCED_AUSTRALIA = {
   relevant: 'irrelevant',
   relevantSummary: "Does not address the question's point (Australia); covers 58 % of what it asks.",
 } as const;
+
+/** A question of stop words only is declined for that reason, not because "nothing was retrieved". */
+export const NO_SEARCHABLE_WORDS = { question: 'why?', reason: /^The question has no searchable words/ } as const;

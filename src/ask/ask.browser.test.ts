@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_RUNTIME, TINY } from '../../test/browser-config';
-import { FORCED_AUSTRALIA, VERDICT_CASES, VERDICT_FILES } from '../../test/verdict-cases';
+import { FORCED_AUSTRALIA, NO_SEARCHABLE_WORDS, VERDICT_CASES, VERDICT_FILES } from '../../test/verdict-cases';
 import { startIngestWorker } from '../chunk/ingest-client';
 import { DEFAULT_CHUNK_SETTINGS } from '../chunk/chunker';
 import { startGenerateWorker, type GenerateClient } from '../generate/generate-client';
@@ -65,6 +65,9 @@ describe('the ask pipeline in the page', () => {
       }
       expect(state.retrieverUsed).toBe('bm25');
     }
+    const commonWords = await ask(NO_SEARCHABLE_WORDS.question);
+    expect(commonWords.rag.text).toBe(NOT_FOUND);
+    expect(commonWords.answerability!.reason).toMatch(NO_SEARCHABLE_WORDS.reason);
   });
 
   it('reads the Moby-Dick quotation for "capital of Australia" as faithful and irrelevant', async () => {

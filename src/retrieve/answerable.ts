@@ -123,10 +123,10 @@ export function answerability(results: RetrievedChunk[], queryTerms: QueryTerm[]
   const keyMissing = lexicalOnly ? details.terms.filter((t) => !t.inPassage && t.idf / total >= settings.maxMissingShare).map((t) => t.word) : [];
   const answerable = results.length > 0 && queryTerms.length > 0 && evidence >= settings.minEvidence && keyMissing.length === 0;
   const missing = details.terms.filter((t) => !t.inPassage).map((t) => t.word);
-  const reason = results.length === 0
-    ? 'Nothing was retrieved.'
-    : queryTerms.length === 0
-      ? 'The question has no searchable words.'
+  const reason = queryTerms.length === 0
+    ? 'The question has no searchable words: every word in it is too common to search for ("why", "is", "the"). Ask with the words your documents would use.'
+    : results.length === 0
+      ? 'Nothing was retrieved.'
       : keyMissing.length
         ? `A key term of the question is missing from the best passage: ${keyMissing.join(', ')} (evidence ${evidence.toFixed(2)}).`
         : `Evidence ${evidence.toFixed(2)} ${answerable ? '≥' : '<'} ${settings.minEvidence} (lexical ${lexical.toFixed(2)}` +

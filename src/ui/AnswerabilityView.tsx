@@ -33,6 +33,7 @@ export function AnswerabilityView({ ask }: { ask: AskState }) {
       </p>
       <p className="muted">
         Question words (the term searched, where it differs; weight; ✓ in the best passage):{' '}
+        {d.terms.length === 0 ? 'none.' : null}
         {d.terms.map((t) => `${t.word}${t.word.toLowerCase() !== t.term ? ` (${t.term})` : ''}${t.alias ? ` → ${t.alias}` : ''} ${t.idf.toFixed(1)}${t.inPassage ? ' ✓' : ' ✗'}`).join(' · ')}
       </p>
       {cal && (cal.denseQuery || cal.denseSentence || cal.rerank) ? (

@@ -63,7 +63,7 @@ function AnswerCard({ title, subtitle, answer, ask, side, testId, sourceCount, o
         <p className="answer__waiting" data-testid="waiting">{waiting}</p>
       ) : null}
       <p className="visually-hidden" role="status">{announcement(title, answer, ask)}</p>
-      {answer.text === NOT_FOUND ? <p className="muted">Try other words, add documents, or lower the relevance threshold in Settings.</p> : null}
+      {answer.text === NOT_FOUND ? <p className="muted">Try other words, add documents, or lower “Not found” below evidence in Settings (the inspector shows why this question fell short).</p> : null}
       <Verdicts answer={answer} />
       {answer.timings ? <LatencyTable timings={answer.timings} /> : null}
     </section>

@@ -25,6 +25,17 @@ export function Verdicts({ answer }: { answer: AnswerState }) {
   const check = answer.check;
   const f = FAITHFUL[v.faithful.level];
   const r = RELEVANT[v.relevant.level];
+  if (v.faithful.level === 'declined' && v.relevant.level === 'declined') {
+    // Nothing was said, so there is nothing to be faithful or relevant: one line, not the same one twice.
+    return (
+      <div className="verdicts" data-testid="verdicts">
+        <p className="verdict verdict--declined" data-testid="verdict-declined" data-level="declined">
+          <strong><span aria-hidden="true">{f.symbol} </span>Declined: neither faithful nor relevant is judged</strong>
+          <span className="muted"> — {v.faithful.summary}</span>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="verdicts" data-testid="verdicts">
       <p className={`verdict verdict--${v.faithful.level}`} data-testid="verdict-faithful" data-level={v.faithful.level}>

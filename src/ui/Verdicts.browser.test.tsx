@@ -1,0 +1,35 @@
+/** The verdict lines as a person reads them, in real Chromium: words and symbols, never colour alone. */
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { describe, expect, it } from 'vitest';
+import { emptyAnswer } from '../ask/types';
+import { judgeAnswer } from '../cite/verdicts';
+import { quotationCheck } from '../cite/verify';
+import { NOT_FOUND } from '../retrieve/answerable';
+import { Verdicts } from './Verdicts';
+
+function render(node: React.ReactNode): HTMLElement {
+  const host = document.createElement('div');
+  document.body.append(host);
+  act(() => createRoot(host).render(node));
+  return host;
+}
+
+describe('the verdicts', () => {
+  it('show a declined answer once, as declined, instead of the same line twice', () => {
+    const verdicts = judgeAnswer('extractive', NOT_FOUND, null, [], []);
+    const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text: NOT_FOUND, verdicts }} />);
+    const lines = host.querySelectorAll('.verdict');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.textContent).toMatch(/^∅ Declined: neither faithful nor relevant is judged — /);
+  });
+
+  it('show a quotation\'s two verdicts side by side, each named', () => {
+    const quote = { text: 'Barn owls hunt by ear in total darkness.', n: 1 };
+    const check = quotationCheck([quote]);
+    const terms = [{ term: 'owl', word: 'owls', idf: 2 }, { term: 'hunt', word: 'hunt', idf: 2 }];
+    const verdicts = judgeAnswer('extractive', check.sentences[0]!.text, check, terms, [{ n: 1, text: quote.text }]);
+    const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text: check.sentences[0]!.text, check, verdicts }} />);
+    expect([...host.querySelectorAll('.verdict strong')].map((s) => s.textContent)).toEqual(['❝ Quotation (faithful)', '✓ Relevant']);
+  });
+});
