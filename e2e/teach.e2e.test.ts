@@ -72,6 +72,17 @@ describe('teaching lab, built app, no model', () => {
     expect(await page.getByTestId('documents').locator('li').count()).toBe(0);
   });
 
+  it('fits a phone with the sample library loaded: a long document name does not widen the chunk viewer', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expect.poll(() => page.getByTestId('chunk-doc').locator('option').count()).toBeGreaterThan(0);
+      const { scrollWidth, viewport } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, viewport: window.innerWidth }));
+      expect(scrollWidth).toBeLessThanOrEqual(viewport);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   for (const title of ['What retrieval costs', 'Chunk size', 'How many chunks', 'Stale and duplicate data', 'When the documents do not know']) {
     it(`runs "${title}" and shows its chart with data`, async () => {
       const card = await runExperiment(page, title);
