@@ -71,6 +71,13 @@ describe('extractive answers read sentences in their passage', () => {
       text: 'A member of the team of Davies met Roberts at a symposium on operating system principles. He called it packet switching, a more accessible name.',
     };
     expect(extractSentences(question, [passage], 1, library)[0]!.text).toMatch(/symposium/);
-    expect(extractSentences(question, [{ ...passage, about: 'Donald Davies' }], 1, library)[0]!.text).toMatch(/packet switching/);
+    expect(extractSentences(question, [{ ...passage, headings: ['Donald Davies'] }], 1, library)[0]!.text).toMatch(/packet switching/);
+  });
+
+  it('never quotes a heading as the answer', () => {
+    const passage = { n: 1, text: '1972–1985: Founding\n\nThe company grew quickly in its first decade. It was founded in Albuquerque in April 1975.', headings: ['Microsoft', '1972–1985: Founding'] };
+    const quoted = extractSentences('When was it founded?', [passage], 2).map((s) => s.text);
+    expect(quoted).not.toContain('1972–1985: Founding');
+    expect(quoted[0]).toMatch(/April 1975/);
   });
 });

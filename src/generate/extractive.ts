@@ -12,9 +12,10 @@ export interface ExtractSource {
   text: string;
   /**
    * The document title and headings above the passage: what its sentences are about even where
-   * they do not name it ("He called it packet switching" under "Donald Davies").
+   * they do not name it ("He called it packet switching" under "Donald Davies"). A heading names
+   * a topic; it is never quoted as an answer.
    */
-  about?: string;
+  headings?: readonly string[];
 }
 
 export interface ExtractedSentence {
@@ -38,13 +39,15 @@ export function extractSentences(question: string, sources: ExtractSource[], max
   // The same sentence in two passages (overlap, copies) is one candidate: an extract never repeats itself.
   const seen = new Set<string>();
   sources.forEach((source, rank) => {
-    const about = analyze(source.about ?? '');
+    const headings = source.headings ?? [];
+    const about = analyze(headings.join(' '));
+    const headingKeys = new Set(headings.map(normalizeForDedupe));
     let before: Set<string> | null = null;
     for (const { start, end } of sentenceSpans(source.text)) {
       const text = source.text.slice(start, end);
       const key = normalizeForDedupe(text);
       const own = new Set(analyze(text));
-      if (text.length >= 3 && !seen.has(key)) {
+      if (text.length >= 3 && !seen.has(key) && !headingKeys.has(key)) {
         seen.add(key);
         candidates.push({ text, n: source.n, start, end, score: 0, terms: new Set([...own, ...about]), own, before, rank });
       }

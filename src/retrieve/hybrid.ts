@@ -285,8 +285,8 @@ function withSentenceBonus(index: LibraryIndex, terms: string[], hits: { id: str
 }
 
 /** Retrieved chunks as the numbered sources [1]…[k] that extraction and citation checks read. */
-export function numberedSources(results: RetrievedChunk[]): { n: number; text: string; about: string }[] {
-  return results.map((r, i) => ({ n: i + 1, text: r.chunk.text, about: r.chunk.headings.join(' ') }));
+export function numberedSources(results: RetrievedChunk[]): { n: number; text: string; headings: readonly string[] }[] {
+  return results.map((r, i) => ({ n: i + 1, text: r.chunk.text, headings: r.chunk.headings }));
 }
 
 /** Reorders the first `rerankTop` candidates by cross-encoder score (one score per candidate, in order). */
