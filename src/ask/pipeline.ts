@@ -155,7 +155,7 @@ export async function askQuestion(question: string, ports: AskPorts, settings: A
   }
   update({ status: 'verifying', rag, baseline, sources });
 
-  const checked = await verify(ports, rag, baseline, sources, outcome.queryTerms, used);
+  const checked = await verify(ports, question, rag, baseline, sources, outcome.queryTerms, used);
   update({ status: 'done', ...checked });
   return state;
 }
@@ -163,6 +163,7 @@ export async function askQuestion(question: string, ports: AskPorts, settings: A
 /** Checks both answers sentence by sentence against the sources, then gives each its two verdicts. */
 async function verify(
   ports: AskPorts,
+  question: string,
   rag: AnswerState,
   baseline: AnswerState,
   sources: RetrievedChunk[],
@@ -191,7 +192,7 @@ async function verify(
       : verifyAnswer(rag.text, checkSources, vectors?.[0], { calibration: used.denseSentence });
   const baseCheck = baseline.text ? verifyAnswer(baseline.text, checkSources, vectors?.[1], { citable: 0, calibration: used.denseSentence }) : null;
   return {
-    rag: { ...rag, check: ragCheck, verdicts: judgeAnswer(rag.kind === 'extractive' ? 'extractive' : 'llm', rag.text, ragCheck, queryTerms, checkSources) },
-    baseline: { ...baseline, check: baseCheck, verdicts: baseline.text ? judgeAnswer('baseline', baseline.text, baseCheck, queryTerms, checkSources) : null },
+    rag: { ...rag, check: ragCheck, verdicts: judgeAnswer(rag.kind === 'extractive' ? 'extractive' : 'llm', rag.text, ragCheck, queryTerms, checkSources, question) },
+    baseline: { ...baseline, check: baseCheck, verdicts: baseline.text ? judgeAnswer('baseline', baseline.text, baseCheck, queryTerms, checkSources, question) : null },
   };
 }

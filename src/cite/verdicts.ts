@@ -6,13 +6,16 @@
  *   sources, so it cannot be faithful to any; the lab reports how much of it your documents back.
  * - relevant: the answer addresses the question. Measured as the idf-weighted share of the
  *   question's terms that the answer covers, where each answer sentence also counts the source
- *   sentence it rests on (so "Canberra [1]" covers "capital of Australia" when [1] says so).
+ *   sentence it rests on (so "Canberra [1]" covers "capital of Australia" when [1] says so). An
+ *   answer to "When…" that names no time (or "How many…" no number, "Who…" no name) is at most
+ *   partly relevant, however many of the question's words it repeats.
  *
  * A quotation about Sumatra and Australia is faithful and, for "What is the capital of
  * Australia?", irrelevant: both verdicts are shown, side by side.
  */
 import { splitSentences } from '../chunk/segment';
 import { analyze } from '../index/analyze';
+import { answerTypeFit, expectedAnswerType, type AnswerType } from '../retrieve/answer-type';
 import type { QueryTerm } from '../retrieve/hybrid';
 import type { AnswerCheck, SourceForCheck } from './verify';
 
@@ -95,7 +98,9 @@ export function relevanceScore(queryTerms: QueryTerm[], check: AnswerCheck, sour
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-export function judgeAnswer(kind: AnswerKind, text: string, check: AnswerCheck | null, queryTerms: QueryTerm[], sources: SourceForCheck[]): AnswerVerdicts {
+const ASKED_FOR: Record<Exclude<AnswerType, null>, string> = { time: 'date or time', number: 'number', person: 'name', place: 'place' };
+
+export function judgeAnswer(kind: AnswerKind, text: string, check: AnswerCheck | null, queryTerms: QueryTerm[], sources: SourceForCheck[], question = ''): AnswerVerdicts {
   if (!check || !text.trim() || isDecline(text)) {
     const summary = 'Declined: the answer says the information is not there.';
     return { faithful: { level: 'declined', score: null, summary }, relevant: { level: 'declined', score: null, summary } };
@@ -113,13 +118,17 @@ export function judgeAnswer(kind: AnswerKind, text: string, check: AnswerCheck |
     faithful = { level, score: share, summary: `${check.counts.supported} of ${sentences} sentence(s) are backed by the passages they cite (${pct(share)}).` };
   }
   const { score, missing, keyMissing } = relevanceScore(queryTerms, check, kind === 'baseline' ? [] : sources);
-  const level: RelevantLevel = keyMissing.length || score < PARTLY_RELEVANT_AT ? 'irrelevant' : score >= RELEVANT_AT ? 'relevant' : 'partly';
+  const wanted = expectedAnswerType(question);
+  const namesWanted = !wanted || check.sentences.some((s) => answerTypeFit(wanted, withoutCitations(s.text), question));
+  const level: RelevantLevel = keyMissing.length || score < PARTLY_RELEVANT_AT ? 'irrelevant' : score >= RELEVANT_AT && namesWanted ? 'relevant' : 'partly';
   const relevant: Verdict<RelevantLevel> = {
     level,
     score,
     summary: keyMissing.length
       ? `Does not address the question's point (${keyMissing.join(', ')}); covers ${pct(score)} of what it asks.`
-      : `Covers ${pct(score)} of what the question asks (weighted by rarity)${level !== 'relevant' && missing.length ? `; missing: ${missing.join(', ')}` : ''}.`,
+      : !namesWanted && score >= PARTLY_RELEVANT_AT
+        ? `Covers ${pct(score)} of the question's words, but names no ${ASKED_FOR[wanted!]}, which the question asks for.`
+        : `Covers ${pct(score)} of what the question asks (weighted by rarity)${level !== 'relevant' && missing.length ? `; missing: ${missing.join(', ')}` : ''}.`,
   };
   return { faithful, relevant };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerSentences, verifyAnswer } from './verify';
+import { TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
+import { judgeAnswer } from './verdicts';
+import { answerSentences, quotationCheck, verifyAnswer } from './verify';
 
 const sources = [
   { n: 1, text: 'The Eiffel Tower was completed in 1889 for the World Fair in Paris.' },
@@ -64,5 +66,14 @@ describe('answer verification', () => {
 
   it('attaches a trailing citation sentence to the sentence before it', () => {
     expect(answerSentences('It was built in 1889. [1] Then more.').map((s) => s.text)).toEqual(['It was built in 1889. [1]', 'Then more.']);
+  });
+});
+
+describe('relevance verdicts', () => {
+  it.each(TOWER_CASES)('judges %j by the kind of thing the question asks for', ({ question, quote, relevant, summary }) => {
+    const check = quotationCheck([{ text: quote, n: 1 }]);
+    const verdicts = judgeAnswer('extractive', check.sentences[0]!.text, check, TOWER_TERMS, [{ n: 1, text: quote }], question);
+    expect(verdicts.relevant.level).toBe(relevant);
+    expect(verdicts.relevant.summary).toBe(summary);
   });
 });

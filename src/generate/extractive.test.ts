@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeFit, expectedAnswerType, extractSentences } from './extractive';
+import { answerTypeFit, expectedAnswerType } from '../retrieve/answer-type';
+import { extractSentences } from './extractive';
 
 describe('extractive answers', () => {
   it('never quotes the same sentence twice, even when two passages repeat it', () => {

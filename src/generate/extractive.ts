@@ -6,6 +6,7 @@
 import { normalizeForDedupe } from '../chunk/dedupe';
 import { sentenceSpans } from '../chunk/segment';
 import { analyze } from '../index/analyze';
+import { answerTypeFit, expectedAnswerType } from '../retrieve/answer-type';
 
 export interface ExtractSource {
   n: number;
@@ -99,33 +100,6 @@ export function extractSentences(question: string, sources: ExtractSource[], max
   const chosen = [...candidates].sort((a, b) => b.score - a.score).filter((c) => c.score > 0.05).slice(0, maxSentences);
   // Best first: the first sentence is the answer; the second adds context.
   return chosen.map(({ terms: _t, own: _o, before: _b, rank: _r, ...s }) => ({ ...s, score: Math.round(s.score * 1000) / 1000 }));
-}
-
-export type AnswerType = 'time' | 'number' | 'person' | 'place' | null;
-
-/** What kind of thing the question asks for, from its wording ("When…", "How many…", "Who…"). */
-export function expectedAnswerType(question: string): AnswerType {
-  const q = question.toLowerCase();
-  if (/\b(when|what year|which year|what date|what century|what decade|how long ago)\b/.test(q)) return 'time';
-  if (/\b(how (many|much|long|old|far|large|big|high|tall)|what (percentage|percent|number|amount)|how often)\b/.test(q)) return 'number';
-  if (/\b(who|whom|whose)\b/.test(q)) return 'person';
-  if (/\bwhere\b/.test(q)) return 'place';
-  return null;
-}
-
-const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
-const NUMBER_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
-
-/** 1 when the sentence holds something of the expected kind that the question does not already say. */
-export function answerTypeFit(type: AnswerType, sentence: string, question: string): number {
-  if (!type) return 0;
-  const asked = new Set(question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const fresh = (sentence.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !asked.has(w.toLowerCase()));
-  const text = fresh.join(' ');
-  if (type === 'time') return /\b1\d{3}\b|\b20\d{2}\b/.test(text) || MONTH.test(text) ? 1 : 0;
-  if (type === 'number') return /\d/.test(text) || NUMBER_WORD.test(text) ? 1 : 0;
-  // Names and places: a capitalised word that is not the sentence's first and not in the question.
-  return fresh.slice(1).some((w) => /^\p{Lu}/u.test(w)) ? 1 : 0;
 }
 
 /** Share of the question's word pairs that appear in the sentence: phrases matter, not just words. */

@@ -6,6 +6,7 @@ import { emptyAnswer } from '../ask/types';
 import { judgeAnswer } from '../cite/verdicts';
 import { quotationCheck } from '../cite/verify';
 import { NOT_FOUND } from '../retrieve/answerable';
+import { TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
 import { Verdicts } from './Verdicts';
 
 function render(node: React.ReactNode): HTMLElement {
@@ -31,5 +32,14 @@ describe('the verdicts', () => {
     const verdicts = judgeAnswer('extractive', check.sentences[0]!.text, check, terms, [{ n: 1, text: quote.text }]);
     const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text: check.sentences[0]!.text, check, verdicts }} />);
     expect([...host.querySelectorAll('.verdict strong')].map((s) => s.textContent)).toEqual(['❝ Quotation (faithful)', '✓ Relevant']);
+  });
+
+  it.each(TOWER_CASES)('read %j as a person sees it', ({ question, quote, relevant, summary }) => {
+    const check = quotationCheck([{ text: quote, n: 1 }]);
+    const verdicts = judgeAnswer('extractive', check.sentences[0]!.text, check, TOWER_TERMS, [{ n: 1, text: quote }], question);
+    const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text: check.sentences[0]!.text, check, verdicts }} />);
+    const line = host.querySelector('[data-testid=verdict-relevant]')!;
+    expect(line.getAttribute('data-level')).toBe(relevant);
+    expect(line.textContent).toBe(`${relevant === 'relevant' ? '✓ Relevant' : '◐ Partly relevant'} — ${summary}`);
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * The kind of thing a question asks for ("When…" a time, "How many…" a number, "Who…" a person),
+ * and whether a sentence holds one: the extract prefers such sentences, and an answer that covers
+ * the question's words but names no such thing is not judged fully relevant.
+ */
+export type AnswerType = 'time' | 'number' | 'person' | 'place' | null;
+
+/** What kind of thing the question asks for, from its wording ("When…", "How many…", "Who…"). */
+export function expectedAnswerType(question: string): AnswerType {
+  const q = question.toLowerCase();
+  if (/\b(when|what year|which year|what date|what century|what decade|how long ago)\b/.test(q)) return 'time';
+  if (/\b(how (many|much|long|old|far|large|big|high|tall)|what (percentage|percent|number|amount)|how often)\b/.test(q)) return 'number';
+  if (/\b(who|whom|whose)\b/.test(q)) return 'person';
+  if (/\bwhere\b/.test(q)) return 'place';
+  return null;
+}
+
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const NUMBER_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
+
+/** 1 when the sentence holds something of the expected kind that the question does not already say. */
+export function answerTypeFit(type: AnswerType, sentence: string, question: string): number {
+  if (!type) return 0;
+  const asked = new Set(question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const fresh = (sentence.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !asked.has(w.toLowerCase()));
+  const text = fresh.join(' ');
+  if (type === 'time') return /\b1\d{3}\b|\b20\d{2}\b/.test(text) || MONTH.test(text) ? 1 : 0;
+  if (type === 'number') return /\d/.test(text) || NUMBER_WORD.test(text) ? 1 : 0;
+  // Names and places: a capitalised word that is not the sentence's first and not in the question.
+  return fresh.slice(1).some((w) => /^\p{Lu}/u.test(w)) ? 1 : 0;
+}
