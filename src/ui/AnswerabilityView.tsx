@@ -3,6 +3,9 @@ import type { AskState } from './lab/state';
 
 const f = (x: number, digits = 3) => x.toFixed(digits);
 
+// The sentence bonus can lift a score past what BM25 alone could reach; the evidence counts it as 100 %.
+const bm25Share = (x: number) => (x >= 1 ? 'at its ceiling (counted as 100 %)' : `${Math.round(x * 100)} % of its ceiling`);
+
 function CalibrationRow({ name, c }: { name: string; c: ScoreCalibration }) {
   return (
     <tr>
@@ -27,7 +30,7 @@ export function AnswerabilityView({ ask }: { ask: AskState }) {
       </p>
       <p className="muted">
         Passage coverage {Math.round(d.passageCoverage * 100)} % · best sentence {Math.round(d.sentenceCoverage * 100)} %
-        {d.bm25Normalized !== null ? ` · BM25 ${Math.round(d.bm25Normalized * 100)} % of its ceiling` : ''}
+        {d.bm25Normalized !== null ? ` · BM25 ${bm25Share(d.bm25Normalized)}` : ''}
         {d.bestDense !== null ? ` · best cosine ${f(d.bestDense)}${d.denseCalibrated !== null ? ` (calibrated ${f(d.denseCalibrated, 2)})` : ''}` : ''}
         {d.bestRerank !== null ? ` · best rerank ${f(d.bestRerank, 2)}${d.rerankCalibrated !== null ? ` (calibrated ${f(d.rerankCalibrated, 2)})` : ''}` : ''}
       </p>
