@@ -3,7 +3,7 @@ import type { DocumentRecord } from '../store/schema';
 import { ACCEPTED_TYPES, addBrowserFiles } from './files';
 import type { Lab } from './lab/lab';
 import type { FileTask, LabState, PendingRemoval } from './lab/state';
-import { formatBytes } from './format';
+import { duplicatesLabel, formatBytes } from './format';
 import { batchEstimate, formatEta, taskEstimate } from './progress';
 
 const STAGE_LABEL: Record<FileTask['stage'], string> = {
@@ -165,7 +165,7 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
               <span className="muted document__meta">
                 {d.type.toUpperCase()} · {formatBytes(d.size)} · {plural(d.chunkCount, 'chunk')}{d.pageCount ? ` · ${plural(d.pageCount, 'page')}` : ''} · added {new Date(d.added).toLocaleDateString()}
               </span>
-              {d.exactDuplicates + d.nearDuplicates > 0 ? <span className="tag tag--warning">{d.exactDuplicates} exact / {d.nearDuplicates} near-duplicate passages (they crowd the top results)</span> : null}
+              {d.exactDuplicates + d.nearDuplicates > 0 ? <span className="tag tag--warning">{duplicatesLabel(d.exactDuplicates, d.nearDuplicates)} (they crowd the top results)</span> : null}
             </div>
             <button type="button" aria-label={`Remove ${d.name}`} onClick={() => lab.removeDocument(d.id)}>Remove</button>
           </li>

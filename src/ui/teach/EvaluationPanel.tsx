@@ -94,9 +94,9 @@ export function EvaluationPanel({ lab, library }: { lab: Lab; library: TeachLibr
       </div>
       <fieldset>
         <legend>Or a BEIR set (searched instead of the loaded library)</legend>
-        <label>corpus.jsonl <input type="file" accept=".jsonl" onChange={(e) => void readBeir({ ...beir, corpus: e.target.files?.[0] })} /></label>{' '}
-        <label>queries.jsonl <input type="file" accept=".jsonl" onChange={(e) => void readBeir({ ...beir, queries: e.target.files?.[0] })} /></label>{' '}
-        <label>qrels (TSV) <input type="file" accept=".tsv,.txt" onChange={(e) => void readBeir({ ...beir, qrels: e.target.files?.[0] })} /></label>
+        <label className="file-field">corpus.jsonl <input type="file" accept=".jsonl" onChange={(e) => void readBeir({ ...beir, corpus: e.target.files?.[0] })} /></label>{' '}
+        <label className="file-field">queries.jsonl <input type="file" accept=".jsonl" onChange={(e) => void readBeir({ ...beir, queries: e.target.files?.[0] })} /></label>{' '}
+        <label className="file-field">qrels (TSV) <input type="file" accept=".tsv,.txt" onChange={(e) => void readBeir({ ...beir, qrels: e.target.files?.[0] })} /></label>
       </fieldset>
       {loadError ? <p className="teach-error" role="alert">{loadError}</p> : null}
       <p data-testid="eval-source">{source ? `Question set: ${source.label}` : 'No question set chosen yet.'}</p>
