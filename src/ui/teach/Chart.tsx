@@ -9,6 +9,7 @@ import 'uplot/dist/uPlot.min.css';
 
 // Distinguishable on light and dark backgrounds and for common colour-vision deficiencies.
 const COLOURS = ['#3b82f6', '#f97316', '#10b981', '#a855f7', '#eab308'];
+const CHART_HEIGHT = 300;
 
 export interface DataTable {
   columns: string[];
@@ -23,8 +24,12 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    let plot: { destroy(): void } | null = null;
+    let plot: { destroy(): void; setSize(size: { width: number; height: number }): void } | null = null;
     let cancelled = false;
+    const widthFor = () => Math.max(260, Math.min(el.clientWidth || 640, 900));
+    // A window turned from landscape to portrait (or a projector to a phone) redraws at the new width.
+    const resize = new ResizeObserver(() => plot?.setSize({ width: widthFor(), height: CHART_HEIGHT }));
+    resize.observe(el);
     import('uplot')
       .then(({ default: uPlot }) => {
         if (cancelled) return;
@@ -53,8 +58,8 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
         const data = [xs, ...spec.series.map((s) => s.values), ...band.map((v) => xs.map(() => v))] as unknown as ConstructorParameters<typeof uPlot>[1];
         plot = new uPlot(
           {
-            width: Math.max(320, Math.min(el.clientWidth || 640, 900)),
-            height: 300,
+            width: widthFor(),
+            height: CHART_HEIGHT,
             scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(max, ...band) * 1.1 || 1] }, right: { range: (_u, _min, max) => [0, max * 1.1 || 1] } },
             axes: [
               { ...axis, label: spec.xLabel, splits: () => xs, values: (_u, splits) => splits.map((i) => String(spec.x[i] ?? '')) },
@@ -72,6 +77,7 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
       .catch((e: Error) => setError(`The chart could not be drawn (${e.message}); the table below has the same data.`));
     return () => {
       cancelled = true;
+      resize.disconnect();
       plot?.destroy();
     };
   }, [spec]);
