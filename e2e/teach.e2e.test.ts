@@ -96,6 +96,18 @@ describe('teaching lab, built app, no model', () => {
     });
   }
 
+  it('redraws a chart at the new width when the window narrows to a phone', async () => {
+    const plot = page.getByRole('region', { name: 'What retrieval costs', exact: true }).locator('.teach-chart__plot').first();
+    const widths = () => plot.evaluate((p) => ({ host: p.clientWidth, chart: p.querySelector('.uplot')!.getBoundingClientRect().width }));
+    expect((await widths()).chart).toBeGreaterThan(500);
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expect.poll(async () => { const w = await widths(); return w.chart <= w.host; }).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('the evaluation panel exports a CSV whose figures equal eval:qa on the same questions and corpus', async () => {
     const panel = page.getByRole('region', { name: 'Evaluation' });
     await panel.getByRole('button', { name: 'Use the sample questions' }).click();
