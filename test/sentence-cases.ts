@@ -10,4 +10,8 @@ export const SPLIT_CASES: [string, string[]][] = [
   ['Oxygen makes up 23.1% of its mass (some 1015 tonnes).[d] Earth is unusual.', ['Oxygen makes up 23.1% of its mass (some 1015 tonnes).[d]', 'Earth is unusual.']],
   ['It was built in 1912.[12][13] Then it burned.[citation needed] The end.[2]', ['It was built in 1912.[12][13]', 'Then it burned.[citation needed]', 'The end.[2]']],
   ['Write to Dr.\n\nNew paragraph here.', ['Write to Dr.', 'New paragraph here.']],
+  [
+    'Key figures follow.\nTotal assets | US$411.9 billion (2023)\nWebsite | microsoft.com\nThe company grew\nfast.',
+    ['Key figures follow.', 'Total assets | US$411.9 billion (2023)', 'Website | microsoft.com', 'The company grew\nfast.'],
+  ],
 ];

@@ -16,7 +16,9 @@ function trimmed(text: string, start: number, end: number): Span | null {
 export function sentences(text: string, span: Span): Span[] {
   const out: Span[] = [];
   let from = 0;
-  for (const end of sentenceEnds(unwrapLines(text.slice(span.start, span.end)))) {
+  const raw = text.slice(span.start, span.end);
+  const ends = [...new Set([...sentenceEnds(unwrapLines(raw)), ...tableRowEnds(raw)])].sort((a, b) => a - b);
+  for (const end of ends) {
     const s = trimmed(text, span.start + from, span.start + end);
     if (s) out.push(s);
     from = end;
@@ -78,6 +80,24 @@ function continues(open: Continuation, text: string, at: number): boolean {
   NEXT_WORD.lastIndex = at;
   const first = NEXT_WORD.exec(text)?.[1];
   return first !== undefined && !SENTENCE_OPENERS.has(first.toLowerCase());
+}
+
+/**
+ * A table row ("Total assets | US$411.9 billion (2023)", as the parsers write tables) ends at its
+ * line's end: rows carry no full stops, and a whole table read as one sentence could not be
+ * quoted row by row.
+ */
+function tableRowEnds(text: string): number[] {
+  const ends: number[] = [];
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    const next = text.indexOf('\n', i + 1);
+    const line = text.slice(start, i);
+    const following = text.slice(i + 1, next === -1 ? text.length : next);
+    if (line.includes(' | ') || following.includes(' | ')) ends.push(i);
+    start = i + 1;
+  }
+  return ends;
 }
 
 /** Sentences of a whole text as [start, end) spans (hard line wraps do not end a sentence). */
