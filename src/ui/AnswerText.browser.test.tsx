@@ -3,18 +3,10 @@
  * "[1-90000000]" renders as text (one parser refuses the range), a footnote mark does not become a
  * citation, markup stays text, and the citation buttons carry their [n] in their accessible names.
  */
-import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
+import { render } from '../../test/render-browser';
 import { quotationCheck } from '../cite/verify';
 import { AnswerText } from './AnswerText';
-
-function render(node: React.ReactNode): HTMLElement {
-  const host = document.createElement('div');
-  document.body.append(host);
-  act(() => createRoot(host).render(node));
-  return host;
-}
 
 describe('the answer view', () => {
   it('shows "[1-90000000]" from a document as text, not ninety million buttons', () => {

@@ -1,20 +1,12 @@
 /** The verdict lines as a person reads them, in real Chromium: words and symbols, never colour alone. */
-import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
+import { TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
+import { render } from '../../test/render-browser';
 import { emptyAnswer } from '../ask/types';
 import { judgeAnswer } from '../cite/verdicts';
 import { quotationCheck } from '../cite/verify';
 import { NOT_FOUND } from '../retrieve/answerable';
-import { TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
 import { Verdicts } from './Verdicts';
-
-function render(node: React.ReactNode): HTMLElement {
-  const host = document.createElement('div');
-  document.body.append(host);
-  act(() => createRoot(host).render(node));
-  return host;
-}
 
 describe('the verdicts', () => {
   it('show a declined answer once, as declined, instead of the same line twice', () => {
