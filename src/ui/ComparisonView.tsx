@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { NOT_FOUND } from '../retrieve/answerable';
 import { AnswerText } from './AnswerText';
+import { declineHint } from './decline-hint';
 import type { Lab } from './lab/lab';
 import type { AnswerState, AskState } from './lab/state';
 import { LatencyTable } from './LatencyTable';
@@ -63,7 +64,7 @@ function AnswerCard({ title, subtitle, answer, ask, side, testId, sourceCount, o
         <p className="answer__waiting" data-testid="waiting">{waiting}</p>
       ) : null}
       <p className="visually-hidden" role="status">{announcement(title, answer, ask)}</p>
-      {answer.text === NOT_FOUND ? <p className="muted">Try other words, add documents, or lower “Not found” below evidence in Settings (the inspector shows why this question fell short).</p> : null}
+      {answer.text === NOT_FOUND ? <p className="muted">{declineHint(ask)}</p> : null}
       <Verdicts answer={answer} />
       {answer.timings ? <LatencyTable timings={answer.timings} /> : null}
     </section>

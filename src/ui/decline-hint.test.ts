@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { memoryCalibrationCache } from '../ask/calibrate';
+import { askQuestion } from '../ask/pipeline';
+import type { AskPorts } from '../ask/ports';
+import { DEFAULT_DECODING } from '../generate/generator';
+import { ExactIndex } from '../index/exact-index';
+import { DEFAULT_ANSWERABLE } from '../retrieve/answerable';
+import { DEFAULT_RETRIEVAL, retrieve } from '../retrieve/hybrid';
+import { lexicalSegment, toIndexedChunks } from '../retrieve/index-document';
+import { LibraryIndex } from '../retrieve/library-index';
+import { declineHint } from './decline-hint';
+
+const settings = { retrieval: { ...DEFAULT_RETRIEVAL, retriever: 'bm25' as const, rerank: false }, decoding: DEFAULT_DECODING, answerable: DEFAULT_ANSWERABLE, answerMode: 'auto' as const };
+
+async function ask(question: string, texts: string[]) {
+  const index = new LibraryIndex(new ExactIndex(3));
+  if (texts.length) {
+    const info = { docId: 'd', name: 'd.txt', type: 'text' as const };
+    const chunks = toIndexedChunks(info, texts.map((text, ordinal) => ({ doc: 'd', ordinal, text, start: 0, end: text.length, headings: [], tokens: 5 })));
+    index.addDocument('d', chunks, lexicalSegment(info, chunks));
+  }
+  const ports: AskPorts = { search: (q, _vector, s) => retrieve(index, q, s), sample: async (n) => index.samplePassages(n) };
+  return askQuestion(question, ports, settings, { cache: memoryCalibrationCache() });
+}
+
+describe('the hint under a decline', () => {
+  it('suggests what can help', async () => {
+    expect(declineHint(await ask('why?', ['Barn owls hunt at night.']))).toMatch(/^Ask with the words your documents would use/);
+    expect(declineHint(await ask('How do barn owls hunt?', []))).toMatch(/^Nothing in your library matched/);
+    expect(declineHint(await ask('What is the capital of Australia?', ['Barn owls hunt mice at night.', 'Australia is far away.']))).toMatch(/lower “Not found” below evidence/);
+  });
+});
