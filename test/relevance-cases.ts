@@ -12,3 +12,14 @@ export const TOWER_CASES = [
   { question: 'When was the tower opened?', quote: 'The tower was opened on 31 March 1889.', relevant: 'relevant', summary: 'Covers 100 % of what the question asks (weighted by rarity).' },
   { question: 'Why was the tower opened?', quote: 'The tower was opened to visitors with a band.', relevant: 'relevant', summary: 'Covers 100 % of what the question asks (weighted by rarity).' },
 ] as const;
+
+/** A quoted table row is read with its table's header row: "Jupiter | … | 142984" gives the diameter. */
+export const TABLE_CASE = {
+  question: 'What is the diameter of Jupiter?',
+  terms: [
+    { term: 'diamet', word: 'diameter', idf: 2 },
+    { term: 'jupit', word: 'Jupiter', idf: 2 },
+  ],
+  source: 'Planet | Moons | Diameter km\nMercury | 0 | 4879\nJupiter | 95 | 142984',
+  quote: 'Jupiter | 95 | 142984',
+} as const;

@@ -52,8 +52,22 @@ export function isDecline(text: string): boolean {
   return DECLINE.test(text) && analyze(withoutCitations(text)).length <= 16;
 }
 
-function sourceSentences(text: string): Set<string>[] {
-  return splitSentences(text).map((s) => new Set(analyze(s)));
+/**
+ * The terms of each sentence of a source. A table row ("Jupiter | 95 | 142984") means what its
+ * table's header row says of it ("Planet | Moons | Diameter km"), so a row carries the header's
+ * terms too: the header is the first row of the run of rows, or, for a passage that starts inside
+ * a table, the header row the chunker put last among its headings.
+ */
+function sourceSentences(source: SourceForCheck): Set<string>[] {
+  const lastHeading = source.headings?.at(-1);
+  let header: string | null = null;
+  let inTable = false;
+  return splitSentences(source.text).map((sentence, i) => {
+    const row = sentence.includes(' | ');
+    if (row && !inTable) header = i === 0 && lastHeading?.includes(' | ') ? lastHeading : sentence;
+    inTable = row;
+    return new Set([...analyze(sentence), ...(row && header ? analyze(header) : [])]);
+  });
 }
 
 /**
@@ -74,7 +88,7 @@ export function relevanceScore(queryTerms: QueryTerm[], check: AnswerCheck, sour
     for (const n of sentence.cites) {
       const source = sources.find((s) => s.n === n);
       if (!source) continue;
-      if (!sentencesOf.has(n)) sentencesOf.set(n, sourceSentences(source.text));
+      if (!sentencesOf.has(n)) sentencesOf.set(n, sourceSentences(source));
       let anchor: Set<string> | null = null;
       let shared = 0;
       for (const terms of sentencesOf.get(n)!) {

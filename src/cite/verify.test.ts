@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
+import { TABLE_CASE, TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
 import { judgeAnswer } from './verdicts';
 import { answerSentences, quotationCheck, verifyAnswer } from './verify';
 
@@ -75,5 +75,16 @@ describe('relevance verdicts', () => {
     const verdicts = judgeAnswer('extractive', check.sentences[0]!.text, check, TOWER_TERMS, [{ n: 1, text: quote }], question);
     expect(verdicts.relevant.level).toBe(relevant);
     expect(verdicts.relevant.summary).toBe(summary);
+  });
+
+  it('reads a quoted table row with its header row', () => {
+    const check = quotationCheck([{ text: TABLE_CASE.quote, n: 1 }]);
+    const judge = (source: string) => judgeAnswer('extractive', check.sentences[0]!.text, check, [...TABLE_CASE.terms], [{ n: 1, text: source }], TABLE_CASE.question).relevant.level;
+    expect(judge(TABLE_CASE.source)).toBe('relevant');
+    // A passage that starts inside the table has the header among its headings.
+    const rows = TABLE_CASE.source.split('\n');
+    expect(judgeAnswer('extractive', check.sentences[0]!.text, check, [...TABLE_CASE.terms], [{ n: 1, text: rows.slice(1).join('\n'), headings: ['Planets', rows[0]!] }], TABLE_CASE.question).relevant.level).toBe('relevant');
+    // Without its header the row does not say what 142984 is.
+    expect(judge(rows.slice(1).join('\n'))).toBe('irrelevant');
   });
 });

@@ -23,6 +23,8 @@ export interface SourceForCheck {
   /** Its citation number, 1-based. */
   n: number;
   text: string;
+  /** Headings above the passage; one that starts inside a table ends with the table's header row. */
+  headings?: readonly string[];
   vector?: Float32Array;
 }
 

@@ -1,6 +1,6 @@
 /** The verdict lines as a person reads them, in real Chromium: words and symbols, never colour alone. */
 import { describe, expect, it } from 'vitest';
-import { TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
+import { TABLE_CASE, TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
 import { render } from '../../test/render-browser';
 import { emptyAnswer } from '../ask/types';
 import { judgeAnswer } from '../cite/verdicts';
@@ -33,5 +33,12 @@ describe('the verdicts', () => {
     const line = host.querySelector('[data-testid=verdict-relevant]')!;
     expect(line.getAttribute('data-level')).toBe(relevant);
     expect(line.textContent).toBe(`${relevant === 'relevant' ? '✓ Relevant' : '◐ Partly relevant'} — ${summary}`);
+  });
+
+  it('read a quoted table row as relevant when its header row names what was asked', () => {
+    const check = quotationCheck([{ text: TABLE_CASE.quote, n: 1 }]);
+    const verdicts = judgeAnswer('extractive', check.sentences[0]!.text, check, [...TABLE_CASE.terms], [{ n: 1, text: TABLE_CASE.source }], TABLE_CASE.question);
+    const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text: check.sentences[0]!.text, check, verdicts }} />);
+    expect(host.querySelector('[data-testid=verdict-relevant]')!.getAttribute('data-level')).toBe('relevant');
   });
 });
