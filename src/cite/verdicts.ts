@@ -60,13 +60,13 @@ export function isDecline(text: string): boolean {
  */
 function sourceSentences(source: SourceForCheck): Set<string>[] {
   const lastHeading = source.headings?.at(-1);
-  let header: string | null = null;
+  let headerTerms: string[] = [];
   let inTable = false;
   return splitSentences(source.text).map((sentence, i) => {
     const row = sentence.includes(' | ');
-    if (row && !inTable) header = i === 0 && lastHeading?.includes(' | ') ? lastHeading : sentence;
+    if (row && !inTable) headerTerms = analyze(i === 0 && lastHeading?.includes(' | ') ? lastHeading : sentence);
     inTable = row;
-    return new Set([...analyze(sentence), ...(row && header ? analyze(header) : [])]);
+    return new Set([...analyze(sentence), ...(row ? headerTerms : [])]);
   });
 }
 

@@ -29,9 +29,9 @@ export interface ExtractedSentence {
 }
 
 /**
- * The sentences to quote, best first. `libraryWeights` holds the question's terms as the library spells them (a typo in the question
- * replaced by the library's word) with their rarity in the library; without it, the question's own
- * terms weigh by their rarity among the candidates.
+ * The sentences to quote, best first. `libraryWeights` holds the question's terms as the library
+ * spells them (a typo in the question replaced by the library's word) with their rarity in the
+ * library; without it, the question's own terms weigh by their rarity among the candidates.
  */
 export function extractSentences(question: string, sources: ExtractSource[], maxSentences = 2, libraryWeights?: ReadonlyMap<string, number>): ExtractedSentence[] {
   const qTerms = libraryWeights ? [...libraryWeights.keys()] : [...new Set(analyze(question))];

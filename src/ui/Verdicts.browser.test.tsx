@@ -6,7 +6,16 @@ import { emptyAnswer } from '../ask/types';
 import { judgeAnswer } from '../cite/verdicts';
 import { quotationCheck } from '../cite/verify';
 import { NOT_FOUND } from '../retrieve/answerable';
+import type { QueryTerm } from '../retrieve/hybrid';
 import { Verdicts } from './Verdicts';
+
+/** The verdict lines of an extractive answer quoting `quote` from source [1] (`source`, by default the quote). */
+function renderQuotation(quote: string, terms: QueryTerm[], question: string, source = quote): HTMLElement {
+  const check = quotationCheck([{ text: quote, n: 1 }]);
+  const text = check.sentences[0]!.text;
+  const verdicts = judgeAnswer('extractive', text, check, terms, [{ n: 1, text: source }], question);
+  return render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text, check, verdicts }} />);
+}
 
 describe('the verdicts', () => {
   it('show a declined answer once, as declined, instead of the same line twice', () => {
@@ -18,27 +27,20 @@ describe('the verdicts', () => {
   });
 
   it('show a quotation\'s two verdicts side by side, each named', () => {
-    const quote = { text: 'Barn owls hunt by ear in total darkness.', n: 1 };
-    const check = quotationCheck([quote]);
     const terms = [{ term: 'owl', word: 'owls', idf: 2 }, { term: 'hunt', word: 'hunt', idf: 2 }];
-    const verdicts = judgeAnswer('extractive', check.sentences[0]!.text, check, terms, [{ n: 1, text: quote.text }]);
-    const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text: check.sentences[0]!.text, check, verdicts }} />);
+    const host = renderQuotation('Barn owls hunt by ear in total darkness.', terms, '');
     expect([...host.querySelectorAll('.verdict strong')].map((s) => s.textContent)).toEqual(['❝ Quotation (faithful)', '✓ Relevant']);
   });
 
   it.each(TOWER_CASES)('read %j as a person sees it', ({ question, quote, relevant, summary }) => {
-    const check = quotationCheck([{ text: quote, n: 1 }]);
-    const verdicts = judgeAnswer('extractive', check.sentences[0]!.text, check, TOWER_TERMS, [{ n: 1, text: quote }], question);
-    const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text: check.sentences[0]!.text, check, verdicts }} />);
+    const host = renderQuotation(quote, TOWER_TERMS, question);
     const line = host.querySelector('[data-testid=verdict-relevant]')!;
     expect(line.getAttribute('data-level')).toBe(relevant);
     expect(line.textContent).toBe(`${relevant === 'relevant' ? '✓ Relevant' : '◐ Partly relevant'} — ${summary}`);
   });
 
   it('read a quoted table row as relevant when its header row names what was asked', () => {
-    const check = quotationCheck([{ text: TABLE_CASE.quote, n: 1 }]);
-    const verdicts = judgeAnswer('extractive', check.sentences[0]!.text, check, [...TABLE_CASE.terms], [{ n: 1, text: TABLE_CASE.source }], TABLE_CASE.question);
-    const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text: check.sentences[0]!.text, check, verdicts }} />);
+    const host = renderQuotation(TABLE_CASE.quote, [...TABLE_CASE.terms], TABLE_CASE.question, TABLE_CASE.source);
     expect(host.querySelector('[data-testid=verdict-relevant]')!.getAttribute('data-level')).toBe('relevant');
   });
 });
