@@ -1,6 +1,6 @@
 /**
  * An answer that repeats the question's words but names nothing of the kind asked for ("When…"
- * without a date) is partly relevant; shared by the Node and the browser tests.
+ * without a date, "How many…" with only a year) is partly relevant; shared by the Node and the browser tests.
  */
 export const TOWER_TERMS = [
   { term: 'tower', word: 'tower', idf: 2 },
@@ -10,6 +10,9 @@ export const TOWER_TERMS = [
 export const TOWER_CASES = [
   { question: 'When was the tower opened?', quote: 'The tower was opened to visitors with a band.', relevant: 'partly', summary: "Covers 100 % of the question's words, but names no date or time, which the question asks for." },
   { question: 'When was the tower opened?', quote: 'The tower was opened on 31 March 1889.', relevant: 'relevant', summary: 'Covers 100 % of what the question asks (weighted by rarity).' },
+  // A year is a date, not an amount: it does not answer "How many…".
+  { question: 'How many times was the tower opened?', quote: 'The tower was opened in 1889.', relevant: 'partly', summary: "Covers 100 % of the question's words, but names no count or amount, which the question asks for." },
+  { question: 'How many times was the tower opened?', quote: 'The tower was opened three times in 1889.', relevant: 'relevant', summary: 'Covers 100 % of what the question asks (weighted by rarity).' },
   { question: 'Why was the tower opened?', quote: 'The tower was opened to visitors with a band.', relevant: 'relevant', summary: 'Covers 100 % of what the question asks (weighted by rarity).' },
 ] as const;
 

@@ -112,7 +112,7 @@ export function relevanceScore(queryTerms: QueryTerm[], check: AnswerCheck, sour
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-const ASKED_FOR: Record<Exclude<AnswerType, null>, string> = { time: 'date or time', number: 'number', person: 'name', place: 'place' };
+const ASKED_FOR: Record<Exclude<AnswerType, null>, string> = { time: 'date or time', count: 'count or amount', number: 'number', person: 'name', place: 'place' };
 
 export function judgeAnswer(kind: AnswerKind, text: string, check: AnswerCheck | null, queryTerms: QueryTerm[], sources: SourceForCheck[], question = ''): AnswerVerdicts {
   if (!check || !text.trim() || isDecline(text)) {

@@ -16,11 +16,17 @@ describe('extractive answers', () => {
 
   it('prefers a sentence holding the kind of thing the question asks for', () => {
     expect(expectedAnswerType('When did the tower open?')).toBe('time');
-    expect(expectedAnswerType('How many people visit it?')).toBe('number');
+    expect(expectedAnswerType('How many people visit it?')).toBe('count');
+    expect(expectedAnswerType('How tall is the tower?')).toBe('number');
     expect(expectedAnswerType('Who designed the tower?')).toBe('person');
     expect(expectedAnswerType('What is the tower made of?')).toBeNull();
     expect(answerTypeFit('time', 'The tower opened in 1889.', 'When did the tower open?')).toBe(1);
     expect(answerTypeFit('time', 'The tower opened to great acclaim.', 'When did the tower open?')).toBe(0);
+    // A year is a date, not a count; a measure may still be read from years.
+    expect(answerTypeFit('count', 'The tower opened in 1889.', 'How many people visit the tower?')).toBe(0);
+    expect(answerTypeFit('count', 'The tower drew 1,896,987 visitors in 1889.', 'How many people visit the tower?')).toBe(1);
+    expect(answerTypeFit('count', 'Seven million people visit it each year.', 'How many people visit the tower?')).toBe(1);
+    expect(answerTypeFit('number', 'It stood from 1889 to 1930 as the tallest.', 'How long was it the tallest?')).toBe(1);
     const answer = extractSentences('When did the tower open to visitors?', [
       { n: 1, text: 'The tower opened to visitors with great fanfare and a band. The tower opened to visitors on 31 March 1889.' },
     ]);

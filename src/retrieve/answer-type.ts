@@ -3,19 +3,23 @@
  * and whether a sentence holds one: the extract prefers such sentences, and an answer that covers
  * the question's words but names no such thing is not judged fully relevant.
  */
-export type AnswerType = 'time' | 'number' | 'person' | 'place' | null;
+export type AnswerType = 'time' | 'count' | 'number' | 'person' | 'place' | null;
 
 /** What kind of thing the question asks for, from its wording ("When…", "How many…", "Who…"). */
 export function expectedAnswerType(question: string): AnswerType {
   const q = question.toLowerCase();
   if (/\b(when|what year|which year|what date|what century|what decade|how long ago)\b/.test(q)) return 'time';
-  if (/\b(how (many|much|long|old|far|large|big|high|tall)|what (percentage|percent|number|amount)|how often)\b/.test(q)) return 'number';
+  // A count ("How many…") is never a year; a measure ("How long…", "How old…") may be read from years.
+  if (/\b(how (many|much)|what (percentage|percent|number|amount|share|proportion)|how often)\b/.test(q)) return 'count';
+  if (/\b(how (long|old|far|large|big|high|tall|deep|wide|heavy|fast))\b/.test(q)) return 'number';
   if (/\b(who|whom|whose)\b/.test(q)) return 'person';
   if (/\bwhere\b/.test(q)) return 'place';
   return null;
 }
 
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+/** A year standing alone ("in 1889", "the 1990s"): a date, not an amount. */
+const YEAR = /(?<![\d.,])(1\d{3}|20\d{2})s?(?![\d.,]*\d)/g;
 const NUMBER_WORD = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
 
 /** 1 when the sentence holds something of the expected kind that the question does not already say. */
@@ -26,6 +30,10 @@ export function answerTypeFit(type: AnswerType, sentence: string, question: stri
   const text = fresh.join(' ');
   if (type === 'time') return /\b1\d{3}\b|\b20\d{2}\b/.test(text) || MONTH.test(text) ? 1 : 0;
   if (type === 'number') return /\d/.test(text) || NUMBER_WORD.test(text) ? 1 : 0;
+  if (type === 'count') {
+    const amounts = text.replace(YEAR, ' ');
+    return /\d/.test(amounts) || NUMBER_WORD.test(amounts) ? 1 : 0;
+  }
   // Names and places: a capitalised word that is not the sentence's first and not in the question.
   return fresh.slice(1).some((w) => /^\p{Lu}/u.test(w)) ? 1 : 0;
 }
