@@ -116,7 +116,7 @@ const ASKED_FOR: Record<Exclude<AnswerType, null>, string> = { time: 'date or ti
 
 export function judgeAnswer(kind: AnswerKind, text: string, check: AnswerCheck | null, queryTerms: QueryTerm[], sources: SourceForCheck[], question = ''): AnswerVerdicts {
   if (!check || !text.trim() || isDecline(text)) {
-    const summary = 'Declined: the answer says the information is not there.';
+    const summary = 'The answer says the information is not there.';
     return { faithful: { level: 'declined', score: null, summary }, relevant: { level: 'declined', score: null, summary } };
   }
   const sentences = check.sentences.length;

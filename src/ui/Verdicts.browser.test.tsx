@@ -18,12 +18,12 @@ function renderQuotation(quote: string, terms: QueryTerm[], question: string, so
 }
 
 describe('the verdicts', () => {
-  it('show a declined answer once, as declined, instead of the same line twice', () => {
+  it('show a declined answer once, as declined, saying "Declined" once', () => {
     const verdicts = judgeAnswer('extractive', NOT_FOUND, null, [], []);
     const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text: NOT_FOUND, verdicts }} />);
     const lines = host.querySelectorAll('.verdict');
     expect(lines).toHaveLength(1);
-    expect(lines[0]!.textContent).toMatch(/^∅ Declined: neither faithful nor relevant is judged — /);
+    expect(lines[0]!.textContent).toBe('∅ Declined: neither faithful nor relevant is judged — The answer says the information is not there.');
   });
 
   it('show a quotation\'s two verdicts side by side, each named', () => {
