@@ -81,6 +81,21 @@ describe('extractive answers read sentences in their passage', () => {
     expect(extractSentences(question, [{ ...passage, headings: ['Donald Davies'] }], 1, library)[0]!.text).toMatch(/packet switching/);
   });
 
+  it('prefers a sentence that says the question\'s words over captions under a heading that says them', () => {
+    // Under "Founding", every caption is about the founding; the answer, in the next passage, says so itself, in the passive.
+    const library = new Map([['found', 2], ['microsoft', 1]]);
+    const answer = extractSentences(
+      'Who founded Microsoft?',
+      [
+        { n: 1, text: 'An Altair 8800 computer with a Model 33 Teletype as terminal.\nPaul Allen and Bill Gates on October 19, 1981, after signing a contract.', headings: ['Microsoft', 'History', '1972–1985: Founding'] },
+        { n: 2, text: 'Microsoft was founded by Bill Gates and Paul Allen on April 4, 1975.', headings: ['Microsoft'] },
+      ],
+      1,
+      library,
+    );
+    expect(answer[0]!.text).toMatch(/was founded by/);
+  });
+
   it('never quotes a heading as the answer', () => {
     const passage = { n: 1, text: '1972–1985: Founding\n\nThe company grew quickly in its first decade. It was founded in Albuquerque in April 1975.', headings: ['Microsoft', '1972–1985: Founding'] };
     const quoted = extractSentences('When was it founded?', [passage], 2).map((s) => s.text);
