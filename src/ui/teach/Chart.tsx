@@ -16,6 +16,23 @@ export interface DataTable {
   rows: (string | number | null)[][];
 }
 
+const bandValues = (spec: ChartSpec) => (spec.band ? [spec.band.from, spec.band.to] : []);
+const bandLabel = (spec: ChartSpec, v: number) => `${spec.band!.label.split(':')[0]}: ${v} ms`;
+
+/** Rough width of a 14 px system-ui character, with room between labels. */
+const LABEL_CHAR_PX = 8;
+
+/**
+ * Every label when they fit under their bars, else every second (third…) one, so a phone shows
+ * readable labels rather than overlapping ones; the table below the chart names every bar.
+ */
+export function thinLabels(labels: string[], plotWidth: number): string[] {
+  const widest = Math.max(0, ...labels.map((l) => l.length)) * LABEL_CHAR_PX + LABEL_CHAR_PX;
+  const room = plotWidth / Math.max(1, labels.length);
+  const every = Math.max(1, Math.ceil(widest / Math.max(1, room)));
+  return labels.map((l, i) => (i % every === 0 ? l : ''));
+}
+
 /** `table`: the text alternative when it says more than the chart's own series (extra columns). */
 export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: string; table?: DataTable }) {
   const host = useRef<HTMLDivElement>(null);
@@ -41,7 +58,7 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
         const align = (i: number): -1 | 0 | 1 => (barSeries.length === 2 ? (i === 0 ? -1 : 1) : 0);
         const font = '14px system-ui, sans-serif';
         const axis = { stroke: ink, font, labelFont: font, grid: { stroke: 'rgba(128,128,128,0.25)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } };
-        const band = spec.band ? [spec.band.from, spec.band.to] : [];
+        const band = bandValues(spec);
         const series = [
           {},
           ...spec.series.map((s, i) => ({
@@ -53,7 +70,7 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
               ? { fill: COLOURS[i % COLOURS.length]!, paths: uPlot.paths.bars!({ size: [barSeries.length === 2 ? 0.35 : 0.6, 120], align: align(i) }), points: { show: false } }
               : { points: { size: 8 } }),
           })),
-          ...band.map((v) => ({ label: `${spec.band!.label.split(':')[0]}: ${v} ms`, scale: 'y', stroke: ink, width: 1, dash: [6, 4], points: { show: false } })),
+          ...band.map((v) => ({ label: bandLabel(spec, v), scale: 'y', stroke: ink, width: 1, dash: [6, 4], points: { show: false } })),
         ];
         const data = [xs, ...spec.series.map((s) => s.values), ...band.map((v) => xs.map(() => v))] as unknown as ConstructorParameters<typeof uPlot>[1];
         plot = new uPlot(
@@ -62,12 +79,13 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
             height: CHART_HEIGHT,
             scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(max, ...band) * 1.1 || 1] }, right: { range: (_u, _min, max) => [0, max * 1.1 || 1] } },
             axes: [
-              { ...axis, label: spec.xLabel, splits: () => xs, values: (_u, splits) => splits.map((i) => String(spec.x[i] ?? '')) },
+              { ...axis, label: spec.xLabel, splits: () => xs, values: (u, splits) => thinLabels(splits.map((i) => String(spec.x[i] ?? '')), u.bbox.width / uPlot.pxRatio) },
               { ...axis, label: spec.yLabel, scale: 'y' },
               ...(spec.rightLabel ? [{ ...axis, label: spec.rightLabel, scale: 'right', side: 1 as const, grid: { show: false } }] : []),
             ],
             series,
-            legend: { show: true, live: false },
+            // The legend is ours (below): uPlot's draws a dashed reference line as an empty square.
+            legend: { show: false },
             cursor: { show: false },
           },
           data,
@@ -86,6 +104,20 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
     <figure className="teach-chart" aria-label={spec.title} data-testid={testId}>
       <figcaption>{spec.title}</figcaption>
       <div ref={host} className="teach-chart__plot" role="img" aria-label={`${spec.title}: chart; the table below gives the same numbers.`} />
+      <ul className="teach-legend" aria-label="Legend">
+        {spec.series.map((s, i) => (
+          <li key={s.label}>
+            <span className={`teach-legend__swatch teach-legend__swatch--${spec.kind === 'bar' && !s.right ? 'bar' : 'line'}`} style={{ color: COLOURS[i % COLOURS.length] }} aria-hidden="true" />
+            {s.label}
+          </li>
+        ))}
+        {bandValues(spec).map((v) => (
+          <li key={v}>
+            <span className="teach-legend__swatch teach-legend__swatch--dashed" aria-hidden="true" />
+            {bandLabel(spec, v)} (dashed line)
+          </li>
+        ))}
+      </ul>
       {error ? <p role="alert">{error}</p> : null}
       <table className="teach-table">
         <caption className="teach-visually-hidden">{spec.title} (data)</caption>

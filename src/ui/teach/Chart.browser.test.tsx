@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '../../../test/render-browser';
+import type { ChartSpec } from '../../teach/types';
+import { Chart, thinLabels } from './Chart';
+import './teach.css';
+
+const STAGES: ChartSpec = {
+  kind: 'bar',
+  title: 'Mean time per stage (ms)',
+  x: ['embed query', 'search', 'rerank', 'build prompt', 'generate', 'verify'],
+  xLabel: 'stage',
+  yLabel: 'ms',
+  series: [{ label: 'mean ms per question', values: [3, 1, 0, 1, 40, 2] }],
+  band: { from: 50, to: 200, label: 'articles: 50–200 ms' },
+};
+
+describe('a lab chart', () => {
+  it('names every series in its own legend, the reference lines drawn dashed in the page colour', () => {
+    const host = render(<Chart spec={STAGES} />);
+    const items = [...host.querySelectorAll('.teach-legend li')];
+    expect(items.map((li) => li.textContent)).toEqual(['mean ms per question', 'articles: 50 ms (dashed line)', 'articles: 200 ms (dashed line)']);
+    const bar = getComputedStyle(items[0]!.querySelector('.teach-legend__swatch')!);
+    expect(bar.backgroundColor).toBe('rgb(59, 130, 246)');
+    const dashed = getComputedStyle(items[1]!.querySelector('.teach-legend__swatch')!);
+    expect(dashed.borderTopStyle).toBe('dashed');
+    // Dark or light, the reference line takes the text colour, so it never vanishes into the page.
+    expect(dashed.borderTopColor).toBe(getComputedStyle(items[1]!).color);
+  });
+
+  it('labels every bar where the labels fit, and every second or third one on a phone', () => {
+    const labels = STAGES.x.map(String);
+    expect(thinLabels(labels, 900)).toEqual(labels);
+    const phone = thinLabels(labels, 300);
+    expect(phone[0]).toBe('embed query');
+    expect(phone.filter(Boolean).length).toBeLessThan(labels.length);
+    // What is shown fits: each label has the room of the bars it stands for.
+    const every = phone.indexOf(phone.slice(1).find(Boolean)!, 1);
+    expect(Math.max(...labels.map((l) => l.length)) * 8).toBeLessThanOrEqual((300 / labels.length) * every);
+  });
+});
