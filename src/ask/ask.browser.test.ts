@@ -19,6 +19,7 @@ import { startEmbedWorker } from '../embed/embed-client';
 import { runComparison } from '../ui/lab/run-comparison';
 import type { AskSettings, AskState } from './types';
 import { memoryCalibrationCache } from './calibrate';
+import { declineHint } from '../ui/decline-hint';
 
 const settings: AskSettings = {
   retrieval: { ...DEFAULT_RETRIEVAL, retriever: 'bm25' },
@@ -89,6 +90,8 @@ describe('the ask pipeline in the page', () => {
     expect(state.rag.text).toBe(NOT_FOUND);
     expect(state.rag.stats).toBeNull();
     expect(state.rag.verdicts!.faithful.level).toBe('declined');
+    // "Australia" is in no passage found: the hint names the key-term setting, not the evidence threshold.
+    expect(declineHint(state)).toMatch(/do not say “Australia”.*raise “…or when a key term/);
     expect(state.prompts!.baseline.messages[0]!.content).toBe(BASELINE_INSTRUCTIONS);
     expect(state.prompts!.baseline.prompt).not.toContain('Sources:');
     expect(state.baseline.text.length).toBeGreaterThan(0);

@@ -57,6 +57,8 @@ export interface Answerability {
   threshold: number;
   /** One line for the inspector: what decided. */
   reason: string;
+  /** The question's words (its own spelling) that alone declined it: rare, and in no retrieved passage. */
+  keyMissing: string[];
   details: AnswerEvidence;
 }
 
@@ -133,5 +135,5 @@ export function answerability(results: RetrievedChunk[], queryTerms: QueryTerm[]
         `${details.denseCalibrated !== null ? `, dense ${details.denseCalibrated.toFixed(2)}` : ''}` +
         `${details.rerankCalibrated !== null ? `, rerank ${details.rerankCalibrated.toFixed(2)}` : ''})` +
         `${missing.length ? `; not in the best passage: ${missing.join(', ')}` : ''}.`;
-  return { answerable, evidence, threshold: settings.minEvidence, reason, details };
+  return { answerable, evidence, threshold: settings.minEvidence, reason, keyMissing, details };
 }

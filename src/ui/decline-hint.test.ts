@@ -27,6 +27,15 @@ describe('the hint under a decline', () => {
   it('suggests what can help', async () => {
     expect(declineHint(await ask('why?', ['Barn owls hunt at night.']))).toMatch(/^Ask with the words your documents would use/);
     expect(declineHint(await ask('How do barn owls hunt?', []))).toMatch(/^Nothing in your library matched/);
-    expect(declineHint(await ask('What is the capital of Australia?', ['Barn owls hunt mice at night.', 'Australia is far away.']))).toMatch(/lower “Not found” below evidence/);
+    expect(declineHint(await ask('Do barn owls nest in tall wooden towers?', ['Barn owls hunt mice at night.', 'Owls sleep by day.']))).toMatch(/lower “Not found” below evidence/);
+  });
+
+  it('names the key-term setting, not the evidence threshold, when a key word of the question is in no passage', async () => {
+    const declined = await ask('What is the capital of Australia?', ['Barn owls hunt mice at night.', 'Australia is far away.', 'Owls sleep by day.']);
+    expect(declined.answerability!.keyMissing).toEqual(['capital']);
+    const hint = declineHint(declined);
+    expect(hint).toMatch(/do not say “capital”/);
+    expect(hint).toMatch(/raise “…or when a key term carrying this share is missing”/);
+    expect(hint).not.toMatch(/below evidence/);
   });
 });

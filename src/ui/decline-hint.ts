@@ -1,8 +1,16 @@
 import type { AskState } from '../ask/types';
 
-/** What to try after a decline: a lower threshold cannot help when nothing was found at all. */
+/**
+ * What to try after a decline, fitted to what declined it: a lower evidence threshold cannot help
+ * when nothing was found at all, or when a key word of the question is in no passage found.
+ */
 export function declineHint(ask: AskState): string {
   if (ask.answerability?.details.terms.length === 0) return 'Ask with the words your documents would use: names, terms, numbers.';
   if (ask.considered.length === 0) return 'Nothing in your library matched: add documents (the sample library belongs to the teaching lab), or widen the document filter.';
+  const key = ask.answerability?.keyMissing ?? [];
+  if (key.length) {
+    // The evidence threshold is not what declined it: lowering it would change nothing.
+    return `Your documents do not say “${key.join('”, “')}” in any passage found, so those passages are about something else. Ask with the words your documents use, add a document that covers it, or raise “…or when a key term carrying this share is missing” in Settings to let such answers through.`;
+  }
   return 'Try other words, add documents, or lower “Not found” below evidence in Settings (the inspector shows why this question fell short).';
 }
