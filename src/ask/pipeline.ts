@@ -140,7 +140,7 @@ export async function askQuestion(question: string, ports: AskPorts, settings: A
     baseline = signal?.aborted ? { ...emptyAnswer(), note: 'Stopped before the baseline started.' } : await answer(prompts.baseline.messages, 'baseline');
   } else {
     const t0 = performance.now();
-    const extracted = gate.answerable ? extractSentences(question, numberedSources(results), 2, new Map(outcome.queryTerms.map((t) => [t.alias ?? t.term, t.idf]))) : null;
+    const extracted = gate.answerable ? extractSentences(question, numberedSources(results), 2, new Map(outcome.queryTerms.map((t) => [t.alias ?? t.term, t.idf])), new Map(outcome.queryTerms.flatMap((t) => (t.alias ? [[t.term, t.alias] as const] : [])))) : null;
     const text = extracted?.length ? quotationText(extracted) : NOT_FOUND;
     rag = {
       ...emptyAnswer(),

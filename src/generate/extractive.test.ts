@@ -96,6 +96,17 @@ describe('extractive answers read sentences in their passage', () => {
     expect(answer[0]!.text).toMatch(/was founded by/);
   });
 
+  it('pairs a misspelt question\'s words as the library spells them, so the typo quotes what the right spelling quotes', () => {
+    const library = new Map([['found', 2], ['microsoft', 2]]);
+    const sources = [
+      { n: 1, text: 'Founded in Albuquerque, the company later moved to Microsoft Way.' },
+      { n: 2, text: 'Microsoft was founded by Bill Gates.' },
+    ];
+    const first = (question: string, spelling?: Map<string, string>) => extractSentences(question, sources, 1, library, spelling)[0]!.text;
+    expect(first('Who founded Microsoft?')).toMatch(/Bill Gates/);
+    expect(first('Who founded Microsfot?', new Map([['microsfot', 'microsoft']]))).toMatch(/Bill Gates/);
+  });
+
   it('never quotes a heading as the answer', () => {
     const passage = { n: 1, text: '1972–1985: Founding\n\nThe company grew quickly in its first decade. It was founded in Albuquerque in April 1975.', headings: ['Microsoft', '1972–1985: Founding'] };
     const quoted = extractSentences('When was it founded?', [passage], 2).map((s) => s.text);

@@ -38,9 +38,16 @@ const HEADING_TERM_SHARE = 0.9;
 /**
  * The sentences to quote, best first. `libraryWeights` holds the question's terms as the library
  * spells them (a typo in the question replaced by the library's word) with their rarity in the
- * library; without it, the question's own terms weigh by their rarity among the candidates.
+ * library, and `librarySpelling` maps each typo to that word; without them, the question's own
+ * terms weigh by their rarity among the candidates.
  */
-export function extractSentences(question: string, sources: ExtractSource[], maxSentences = 2, libraryWeights?: ReadonlyMap<string, number>): ExtractedSentence[] {
+export function extractSentences(
+  question: string,
+  sources: ExtractSource[],
+  maxSentences = 2,
+  libraryWeights?: ReadonlyMap<string, number>,
+  librarySpelling?: ReadonlyMap<string, string>,
+): ExtractedSentence[] {
   const qTerms = libraryWeights ? [...libraryWeights.keys()] : [...new Set(analyze(question))];
   // `terms`: the sentence's own terms and those of its title and headings; `own`: its words alone.
   const candidates: (ExtractedSentence & { terms: Set<string>; own: Set<string>; before: Set<string> | null; rank: number })[] = [];
@@ -74,6 +81,8 @@ export function extractSentences(question: string, sources: ExtractSource[], max
   const amongCandidates = weights(local);
   const library = weights((t) => libraryWeights?.get(t) ?? amongCandidates.w.get(t)!);
   const expected = expectedAnswerType(question);
+  // "Who founded Microsfot?" pairs its words as the library spells them, as its terms already are.
+  const questionWords = analyze(question).map((t) => librarySpelling?.get(t) ?? t);
   for (const c of candidates) {
     let covered = 0;
     let coveredLocally = 0;
@@ -104,7 +113,7 @@ export function extractSentences(question: string, sources: ExtractSource[], max
       0.15 / (1 + c.rank) +
       (novel ? 0.02 : -0.2) +
       0.2 * answerTypeFit(expected, c.text, question) +
-      0.1 * bigramShare(question, c.text);
+      0.1 * bigramShare(questionWords, c.text);
   }
   const chosen = [...candidates].sort((a, b) => b.score - a.score).filter((c) => c.score > 0.05).slice(0, maxSentences);
   // Best first: the first sentence is the answer; the second adds context.
@@ -115,14 +124,11 @@ export function extractSentences(question: string, sources: ExtractSource[], max
  * Share of the question's word pairs that appear in the sentence, in either order: phrases matter,
  * not just words, and "Who founded Microsoft?" is answered by "Microsoft was founded by…".
  */
-export function bigramShare(question: string, sentence: string): number {
-  const pairs = (text: string) => {
-    const words = analyze(text);
-    return new Set(words.slice(1).map((w, i) => [words[i]!, w].sort().join(' ')));
-  };
-  const q = pairs(question);
+export function bigramShare(questionWords: readonly string[], sentence: string): number {
+  const pairs = (words: readonly string[]) => new Set(words.slice(1).map((w, i) => [words[i]!, w].sort().join(' ')));
+  const q = pairs(questionWords);
   if (q.size === 0) return 0;
-  const s = pairs(sentence);
+  const s = pairs(analyze(sentence));
   let hit = 0;
   for (const p of q) if (s.has(p)) hit++;
   return hit / q.size;
