@@ -49,6 +49,8 @@ describe('chunk CLI with OCR', () => {
       const image = await parseFile('text-image.png', fixture('text-image.png'), { ocr, vocabulary: nodeVocabulary() });
       expect(image.text).toMatch(/Scanned handouts become searchable text/);
       expect(image.ocrPages).toEqual([1]);
+      // A picture without writing is refused with a reason, not indexed as the symbols OCR made of its shading.
+      await expect(parseFile('no-text.png', fixture('no-text.png'), { ocr, vocabulary: nodeVocabulary() })).rejects.toThrow(/^no-text\.png: no writing was found in this image \(OCR read/);
     } finally {
       await ocr.terminate();
     }

@@ -7,6 +7,7 @@
  *   shapes and character codes without any Unicode mapping, as in published papers whose text
  *   layer extracts as control characters. Its rendering is readable, so OCR can recover the words.
  * - text-image.png: a rendered line of text, as a photographed handout would bring.
+ * - no-text.png: a picture with no writing in it, which must not be indexed as OCR noise.
  * - sample.odt, sample.odp, sample.ods, sample.epub, sample.rtf, sample.csv: small documents in
  *   each format, with the structure the parsers keep (headings, slides with notes, sheets, chapters, tables).
  */
@@ -110,6 +111,21 @@ function textImage(lines: string[]): Uint8Array {
   return canvas.encodeSync('png');
 }
 
+/** A picture with no writing in it (diagonal shaded stripes), which OCR reads as a few stray symbols. */
+function noTextImage(): Uint8Array {
+  const canvas = createCanvas(200, 100);
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(200, 100);
+  for (let y = 0; y < 100; y++) {
+    for (let x = 0; x < 200; x++) {
+      const v = Math.round((((x + y * 0.5) % 40) / 40) * 255);
+      image.data.set([v, v, v, 255], (y * 200 + x) * 4);
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+  return canvas.encodeSync('png');
+}
+
 const ODF_NS =
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"';
 
@@ -153,6 +169,7 @@ const csv = 'city,country,population\n"Zürich",Switzerland,421878\nLyon,France,
 const files: Record<string, Uint8Array> = {
   'unreadable-font.pdf': pdfWithType3Font(UNREADABLE_LINES),
   'text-image.png': textImage(IMAGE_LINES),
+  'no-text.png': noTextImage(),
   'sample.odt': await odf('application/vnd.oasis.opendocument.text', `<office:text><text:h text:outline-level="1">Harbour report</text:h><text:p>Ships<text:s text:c="2"/>arrived early<text:tab/>today.</text:p><text:list><text:list-item><text:p>Cargo unloaded</text:p></text:list-item><text:list-item><text:p>Crew rested</text:p></text:list-item></text:list><text:h text:outline-level="2">Tides</text:h><table:table table:name="T">${row('Time', 'Height')}${row('06:00', '3.2 m')}</table:table></office:text>`, 'Harbour report'),
   'sample.odp': await odf('application/vnd.oasis.opendocument.presentation', `<office:presentation><draw:page draw:name="p1"><draw:frame presentation:class="title"><draw:text-box><text:p>Seasons of the Lake</text:p></draw:text-box></draw:frame><draw:frame presentation:class="outline"><draw:text-box><text:p>Ice covers the lake in January.</text:p></draw:text-box></draw:frame><presentation:notes><draw:frame><draw:text-box><text:p>Mention the skating race.</text:p></draw:text-box></draw:frame></presentation:notes></draw:page><draw:page draw:name="p2"><draw:frame presentation:class="title"><draw:text-box><text:p>Summer</text:p></draw:text-box></draw:frame><draw:frame><draw:text-box><text:p>Algae bloom in warm shallow bays.</text:p></draw:text-box></draw:frame></draw:page></office:presentation>`, 'Seasons'),
   'sample.ods': await odf('application/vnd.oasis.opendocument.spreadsheet', `<office:spreadsheet><table:table table:name="Rainfall">${row('Month', 'Millimetres')}${row('March', '41')}${row('April', '55')}<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table></office:spreadsheet>`, 'Rainfall'),
