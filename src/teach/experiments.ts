@@ -7,6 +7,10 @@ import { mean, mrrAt, recallAt } from '../eval/metrics';
 import { avg, docHit, ms, pathNote, pct, runItems } from './run-items';
 import type { Experiment } from './types';
 
+// A summary names a winner and a range only where the figures differ ("ranged 100–100 %" says nothing).
+const allEqual = (values: number[]) => values.every((v) => v === values[0]);
+const spread = (values: number[]) => `${Math.min(...values)}–${Math.max(...values)} %`;
+
 const answerable = <T extends { answers?: string[] }>(items: T[]): T[] => items.filter((i) => i.answers && i.answers.length > 0);
 
 export const retrievalCost: Experiment = {
@@ -66,7 +70,7 @@ export const chunkSize: Experiment = {
         series: [{ label: `recall@${k} (%)`, values: recall }, { label: 'answer contains gold (%)', values: quality }, { label: 're-index time (ms)', values: reindex, right: true }],
       },
       table: { columns: ['chunk size', 'chunks', `recall@${k} %`, 'answer contains gold %', 're-index ms'], rows },
-      summary: `Recall@${k} was highest at ${best} tokens (${Math.max(...recall)} %) and ranged ${Math.min(...recall)}–${Math.max(...recall)} % over the sizes, while the answers' hit rate ranged ${Math.min(...quality)}–${Math.max(...quality)} %. Small chunks find the exact sentence but lose context; large ones carry the answer but dilute the match. (Your library's own setting is ${DEFAULT_CHUNK_SETTINGS.size} tokens by default; it was not changed.)`,
+      summary: `${allEqual(recall) ? `Recall@${k} was ${recall[0]} % at every size` : `Recall@${k} was highest at ${best} tokens (${Math.max(...recall)} %) and ranged ${spread(recall)} over the sizes`}, while the answers' hit rate ${allEqual(quality) ? `was ${quality[0]} % at every size` : `ranged ${spread(quality)}`}. Small chunks find the exact sentence but lose context; large ones carry the answer but dilute the match. (Your library's own setting is ${DEFAULT_CHUNK_SETTINGS.size} tokens by default; it was not changed.)`,
       path: pathNote(ctx),
     };
   },
@@ -103,7 +107,7 @@ export const howManyChunks: Experiment = {
         series: [{ label: 'answer contains gold (%)', values: quality }, { label: 'groundedness (%)', values: grounded }, { label: withModel ? 'prompt tokens' : 'context tokens', values: tokens, right: true }],
       },
       table: { columns: ['k', withModel ? 'prompt tokens' : 'context tokens', 'prefill ms', 'answer contains gold %', 'groundedness %'], rows },
-      summary: `Going from k = 3 to k = 50 grew the ${withModel ? 'prompt' : 'context'} from ${tokens[0]} to ${tokens.at(-1)} tokens while answer quality went from ${quality[0]} % to ${quality.at(-1)} %. More chunks cost tokens and prefill time${withModel ? ` (${prefill[0]} → ${prefill.at(-1)} ms)` : ''}; past the first few they rarely add the answer.`,
+      summary: `Going from k = 3 to k = 50 grew the ${withModel ? 'prompt' : 'context'} from ${tokens[0]} to ${tokens.at(-1)} tokens while answer quality ${quality[0] === quality.at(-1) ? `stayed at ${quality[0]} %` : `went from ${quality[0]} % to ${quality.at(-1)} %`}. More chunks cost tokens and prefill time${withModel ? ` (${prefill[0]} → ${prefill.at(-1)} ms)` : ''}; past the first few they rarely add the answer.`,
       path: `${pathNote(ctx)}${withModel ? '' : ' Prefill time needs a language model.'}`,
     };
   },
