@@ -68,6 +68,10 @@ describe('teaching lab, built app, no model', () => {
   });
 
   it('loads the sample library apart from the user library', async () => {
+    // With the user's library empty, copying it is not offered, and the page says why.
+    const copy = page.getByRole('button', { name: 'Use a copy of my library' });
+    expect(await copy.isDisabled()).toBe(true);
+    expect(await page.locator(`#${await copy.getAttribute('aria-describedby')}`).textContent()).toMatch(/^Your library is empty/);
     await loadSamples(page);
     expect(await page.getByTestId('documents').locator('li').count()).toBe(0);
   });
@@ -114,6 +118,15 @@ describe('teaching lab, built app, no model', () => {
     await panel.getByRole('button', { name: 'Run', exact: true }).click();
     await panel.getByTestId('eval-result').waitFor({ timeout: 120_000 });
     expect(await panel.getByRole('figure').count()).toBe(2);
+    // Each heading of the per-question table keeps its words whole ("question", not "questio / n").
+    const headings = await panel.getByTestId('eval-rows').locator('thead th').evaluateAll((ths) =>
+      ths.map((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return { words: th.textContent!.split(' ').length, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+      }),
+    );
+    for (const h of headings) expect(h.lines).toBeLessThanOrEqual(h.words);
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const { stdout } = await exec('npx', ['tsx', 'scripts/eval-qa.ts', '--qa', 'public/samples/questions.jsonl', '--corpus', 'public/samples/docs', '--json']);

@@ -64,11 +64,18 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       await page.getByText('No documents yet.').waitFor({ timeout: 30_000 });
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(15, 20, 25)' : 'rgb(246, 247, 249)');
       await checkState(page, name('1-empty'));
+      // The first Tab offers a way past the library, models and settings to the question.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the question');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Question');
 
       // Several real files dropped on the page body, one more through the labelled file input.
       await dropFiles(page, FILES.map(fixture));
       await page.getByLabel('Add documents').setInputFiles([{ ...LONG_LINE, mimeType: 'text/plain' }]);
       await waitForLibrary(page, ALL);
+      // The type filter offers the types the library holds.
+      expect(await page.getByLabel('Search only documents of this type').locator('option').allTextContents()).toEqual(['any', 'DOCX', 'MARKDOWN', 'HTML', 'TEXT']);
       await checkState(page, name('2-ready'));
 
       await page.getByRole('textbox', { name: 'Question' }).fill('How should workers slow down production and make mistakes?');
@@ -88,6 +95,12 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       await dialog.waitFor();
       await dialog.locator('mark').waitFor();
       expect(await inViewport(page, 'dialog.source-dialog')).toBe(true);
+      // Its title and close button are in view too, the passage scrolled into view inside its text box.
+      const clipped = await dialog.evaluate((d) => {
+        const frame = d.getBoundingClientRect();
+        return [d.querySelector('h2')!, d.querySelector('button[aria-label="Close source"]')!].filter((el) => el.getBoundingClientRect().top < frame.top).length;
+      });
+      expect(clipped).toBe(0);
       expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
       expect(await dialog.textContent()).toMatch(/BM25 rank/);
       await checkState(page, name('4-source'));
@@ -144,7 +157,7 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
   }, 240_000);
 });
 
-it('a removal left to run its course deletes the document for good', async () => {
+it('a removal left to run its course deletes the document for good; clearing all data leaves nothing of the old library on screen', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   try {
@@ -156,6 +169,18 @@ it('a removal left to run its course deletes the document for good', async () =>
     await page.getByRole('button', { name: 'Undo removing test.docx' }).waitFor({ state: 'detached', timeout: 20_000 });
     await page.reload();
     await waitForLibrary(page, ['pg26184.txt'], 30_000);
+    await page.getByText(/^Restored \d+ chunks/).waitFor();
+
+    // Clearing all data leaves nothing of the old library on screen: no answer, no restore counts.
+    await page.getByRole('textbox', { name: 'Question' }).fill('How should workers slow down production and make mistakes?');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    const rag = page.getByRole('region', { name: 'Answer with retrieval' });
+    await expect.poll(() => rag.getByRole('button', { name: /^\[1\] / }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Clear all data' }).click();
+    await page.getByRole('button', { name: 'Yes, clear all data' }).click();
+    await page.getByText('No documents yet.').waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/^Restored \d+ chunks/).count()).toBe(0);
+    expect(await rag.count()).toBe(0);
   } finally {
     await context.close();
   }

@@ -34,6 +34,17 @@ export function App() {
 
   return (
     <div className="app">
+      {/* Keyboard users reach the question without tabbing through every document, model and setting first. */}
+      <a
+        className="skip-link"
+        href="#question"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('question')?.focus();
+        }}
+      >
+        Skip to the question
+      </a>
       <header className="app__header">
         <h1>Offline RAG Lab</h1>
         <div className="app__header-tools">

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { DocType } from '../ingest/types';
+import { DOC_TYPES, type DocType } from '../ingest/types';
 import type { Lab } from './lab/lab';
 import type { LabState } from './lab/state';
 import { NumberField } from './NumberField';
@@ -27,6 +27,7 @@ export function AskPanel({ lab, state }: { lab: Lab; state: LabState }) {
           onChange={(e) => setQuestion(e.target.value)}
           placeholder="Ask a question about your documents"
           aria-label="Question"
+          id="question"
           data-testid="question"
         />
         <button type="submit" className="primary" disabled={busy || !question.trim()}>Ask</button>
@@ -60,7 +61,8 @@ export function AskPanel({ lab, state }: { lab: Lab; state: LabState }) {
             aria-label="Search only documents of this type"
           >
             <option value="">any</option>
-            {(['pdf', 'docx', 'markdown', 'html', 'text'] as const).map((t) => (
+            {/* The types the library holds (and the one chosen, should its last document go). */}
+            {DOC_TYPES.filter((t) => retrieval.types?.has(t) || state.library.documents.some((d) => d.type === t)).map((t) => (
               <option key={t} value={t}>{t.toUpperCase()}</option>
             ))}
           </select>

@@ -33,7 +33,7 @@ export function SettingsPanel({ lab, settings, library }: { lab: Lab; settings: 
       <fieldset>
         <legend>Generation (shared by both answers)</legend>
         <NumberField label="Max new tokens" value={decoding.maxNewTokens} min={16} max={1024} onChange={(maxNewTokens) => lab.updateSettings({ decoding: { ...decoding, maxNewTokens } })} />
-        <label className="field">
+        <label className="field field--check">
           <input type="checkbox" checked={decoding.doSample} onChange={(e) => lab.updateSettings({ decoding: { ...decoding, doSample: e.target.checked } })} /> Sample (off = greedy, repeatable)
         </label>
         <NumberField label="Temperature" value={decoding.temperature} min={0.05} max={2} step={0.05} onChange={(temperature) => lab.updateSettings({ decoding: { ...decoding, temperature } })} />
@@ -49,7 +49,7 @@ export function SettingsPanel({ lab, settings, library }: { lab: Lab; settings: 
             <option value="wasm">WebAssembly</option>
           </select>
         </label>
- <label className="field">
+        <label className="field">
           <span>
             <input type="checkbox" checked={settings.offlineOnly} onChange={(e) => lab.updateSettings({ offlineOnly: e.target.checked })} /> Offline only: never download models (use /models/ or the browser's cache)
           </span>

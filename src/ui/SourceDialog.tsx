@@ -63,7 +63,13 @@ export function SourceDialog({ n, source, rank, lab, onClose }: { n: number; sou
   }, [lab, chunk]);
 
   useEffect(() => {
-    mark.current?.scrollIntoView({ block: 'center' });
+    // Only the text box scrolls to the passage: scrolling the dialog too would hide its title and
+    // its close button above a phone's screen.
+    const m = mark.current;
+    const box = m?.closest('pre');
+    if (!m || !box) return;
+    const [at, frame] = [m.getBoundingClientRect(), box.getBoundingClientRect()];
+    box.scrollTop += at.top - frame.top - Math.max(0, (box.clientHeight - at.height) / 2);
   }, [docText]);
 
   let body;

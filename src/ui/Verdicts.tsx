@@ -67,7 +67,7 @@ export function VerdictLegend() {
         <dt>❝ Quotation</dt>
         <dd>Sentences copied from your documents (no language model): faithful by construction, so only relevance is judged.</dd>
         <dt>✓ Relevant</dt>
-        <dd>The answer covers what the question asks (its rarer words weigh more) and names the kind of thing asked for (a date for “when”, a number for “how many”, a name for “who”). ◐ Partly: it covers less, or names no such thing. ✗ Irrelevant: it misses the question's point, however faithful it is.</dd>
+        <dd>The answer covers what the question asks (its rarer words weigh more) and names the kind of thing asked for (a date for “when”, a name for “who”, a count for “how many”, which a year alone is not). ◐ Partly: it covers less, or names no such thing. ✗ Irrelevant: it misses the question's point, however faithful it is.</dd>
         <dt>∅ Declined</dt>
         <dd>The answer says the information is not there: right when the library cannot answer.</dd>
         <dt>Sentence marks</dt>

@@ -409,7 +409,10 @@ export class Lab {
 
   /** Removes every document from this browser's library (saved models stay). */
   async clearLibrary(): Promise<void> {
+    this.askController?.abort();
     await this.index.call('clear', {});
+    // Nothing about the old library stays on screen: not its answer and citations, not its restore counts.
+    this.store.set((s) => ({ ask: null, library: { ...s.library, restore: null } }));
     await this.applyIndexSettings();
     void this.refreshStorage();
   }

@@ -140,27 +140,29 @@ function EvaluationResult({ result }: { result: Evaluation }) {
       </table>
       {result.rows.some((r) => r.grades) ? <Chart spec={curve} testId="eval-curve" /> : null}
       <Chart spec={compare} testId="eval-compare" />
-      <table className="teach-table teach-table--wide" data-testid="eval-rows">
-        <caption>Per question</caption>
-        <thead>
-          <tr>
-            {['question', 'retrieved documents', 'source found', 'RAG answer', 'RAG verdicts', 'baseline answer', 'baseline verdicts'].map((c) => <th key={c} scope="col">{c}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {result.rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.question}</td>
-              <td>{[...new Set(r.retrievedNames)].join(', ')}</td>
-              <td>{r.grades ? (r.relevantRank ? `hit (rank ${r.relevantRank})` : 'miss') : '–'}</td>
-              <td>{r.rag.text}</td>
-              <td>{r.rag.faithful ? `${r.rag.faithful}, ${r.rag.relevant}` : r.rag.declined ? 'declined' : '–'}</td>
-              <td>{r.baseline?.text ?? '–'}</td>
-              <td>{r.baseline?.faithful ? `${r.baseline.faithful}, ${r.baseline.relevant}` : '–'}</td>
+      <div className="teach-scroll" tabIndex={0} role="region" aria-label="Per question (scrolls sideways)">
+        <table className="teach-table teach-table--wide" data-testid="eval-rows">
+          <caption>Per question</caption>
+          <thead>
+            <tr>
+              {['question', 'retrieved documents', 'source found', 'RAG answer', 'RAG verdicts', 'baseline answer', 'baseline verdicts'].map((c) => <th key={c} scope="col">{c}</th>)}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.question}</td>
+                <td>{[...new Set(r.retrievedNames)].join(', ')}</td>
+                <td>{r.grades ? (r.relevantRank ? `hit (rank ${r.relevantRank})` : 'miss') : '–'}</td>
+                <td>{r.rag.text}</td>
+                <td>{r.rag.faithful ? `${r.rag.faithful}, ${r.rag.relevant}` : r.rag.declined ? 'declined' : '–'}</td>
+                <td>{r.baseline?.text ?? '–'}</td>
+                <td>{r.baseline?.faithful ? `${r.baseline.faithful}, ${r.baseline.relevant}` : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

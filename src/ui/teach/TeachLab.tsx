@@ -24,6 +24,8 @@ export default function TeachLab({ lab }: { lab: Lab }) {
   const [myQuestions, setMyQuestions] = useState<{ name: string; items: TeachItem[] } | null>(null);
   const [questionError, setQuestionError] = useState<string | null>(null);
   const library = load.result;
+  const copyNeeds =
+    state.library.documents.length === 0 ? 'Your library is empty: add documents to use a copy of it.' : !myQuestions ? 'Choose questions for your library (JSONL) to use a copy of it.' : null;
 
   const loadSample = () =>
     load.start(async (signal, onProgress) => {
@@ -40,7 +42,7 @@ export default function TeachLab({ lab }: { lab: Lab }) {
     });
 
   const context = async (): Promise<ExperimentContext> => {
-    if (!library) throw new Error('Load the sample library first (or copy your library): the experiments run on it.');
+    if (!library) throw new Error('Load the sample library first, or choose questions for your library and use a copy of it: the experiments run on one of them.');
     if (!library.items.length) throw new Error('This library has no question set: load the sample library, whose questions the experiments ask.');
     const settings = teachSettings(lab);
     return {
@@ -81,9 +83,11 @@ export default function TeachLab({ lab }: { lab: Lab }) {
               }}
             />
           </label>
-          <button type="button" onClick={() => void copyMine()} disabled={load.running || state.library.documents.length === 0}>
+          <button type="button" onClick={() => void copyMine()} disabled={load.running || !!copyNeeds} aria-describedby={copyNeeds ? 'teach-copy-needs' : undefined}>
             Use a copy of my library
           </button>
+          {/* Say what the disabled button waits for, rather than letting a click fail. */}
+          {copyNeeds ? <span id="teach-copy-needs" className="teach-note">{copyNeeds}</span> : null}
           {load.running ? <button type="button" onClick={load.cancel}>Cancel</button> : null}
           <ProgressLine progress={load.progress} running={load.running} />
         </div>
