@@ -128,9 +128,12 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       // Remove, then undo: the document comes back and nothing was deleted.
       await page.getByRole('button', { name: 'Remove pg26184.txt' }).click();
       await waitForLibrary(page, ALL.filter((n) => n !== 'pg26184.txt'));
+      // The answer on screen says that a document it drew on is gone, until the removal is undone.
+      expect(await page.getByTestId('sources-removed').textContent()).toMatch(/sources include pg26184\.txt, no longer in your library/);
       await checkState(page, name('6-removed'));
       await page.getByRole('button', { name: 'Undo removing pg26184.txt' }).click();
       await waitForLibrary(page, ALL);
+      expect(await page.getByTestId('sources-removed').count()).toBe(0);
 
       await page.reload();
       await waitForLibrary(page, ALL, 30_000);

@@ -3,7 +3,7 @@ import { NOT_FOUND } from '../retrieve/answerable';
 import { AnswerText } from './AnswerText';
 import { declineHint } from './decline-hint';
 import type { Lab } from './lab/lab';
-import type { AnswerState, AskState } from './lab/state';
+import type { AnswerState, AskState, LabState } from './lab/state';
 import { LatencyTable } from './LatencyTable';
 import { VerdictLegend, Verdicts } from './Verdicts';
 import { SourceDialog } from './SourceDialog';
@@ -71,8 +71,16 @@ function AnswerCard({ title, subtitle, answer, ask, side, testId, sourceCount, o
   );
 }
 
-export function ComparisonView({ ask, lab }: { ask: AskState; lab: Lab }) {
+/** Names of the documents this answer's sources came from that are no longer in the library (removed, or being removed). */
+export function removedSources(ask: AskState, library: Pick<LabState['library'], 'documents' | 'pendingRemovals'>): string[] {
+  const pending = new Set(library.pendingRemovals.map((p) => p.docId));
+  const present = new Set(library.documents.map((d) => d.id));
+  return [...new Set(ask.sources.filter((s) => pending.has(s.chunk.docId) || !present.has(s.chunk.docId)).map((s) => s.chunk.docName))];
+}
+
+export function ComparisonView({ ask, lab, library }: { ask: AskState; lab: Lab; library: Pick<LabState['library'], 'documents' | 'pendingRemovals'> }) {
   const [selected, setSelected] = useState<number | null>(null);
+  const removed = ask.status === 'done' ? removedSources(ask, library) : [];
   const source = selected ? ask.sources[selected - 1] : undefined;
   const citeLabel = (n: number) => {
     const s = ask.sources[n - 1];
@@ -81,6 +89,11 @@ export function ComparisonView({ ask, lab }: { ask: AskState; lab: Lab }) {
   return (
     <section aria-label="Answers">
       {ask.error ? <p className="panel error" role="alert">{ask.error}</p> : null}
+      {removed.length ? (
+        <p className="panel note" role="status" data-testid="sources-removed">
+          This answer's sources include {removed.join(', ')}, no longer in your library. Ask again for an answer from the library as it is now.
+        </p>
+      ) : null}
       <div className="comparison">
         <AnswerCard title="Answer with retrieval" subtitle={`RAG: ${ask.sources.length} retrieved passage(s) in the prompt, cited as [n]`} answer={ask.rag} ask={ask} side="rag" testId="answer-rag" sourceCount={ask.sources.length} onCite={setSelected} citeLabel={citeLabel} />
         <AnswerCard title="Answer without retrieval" subtitle="Baseline: same model and settings, prompt only" answer={ask.baseline} ask={ask} side="baseline" testId="answer-baseline" sourceCount={0} onCite={setSelected} citeLabel={citeLabel} />
