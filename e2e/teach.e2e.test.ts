@@ -118,6 +118,9 @@ describe('teaching lab, built app, no model', () => {
     await panel.getByRole('button', { name: 'Run', exact: true }).click();
     await panel.getByTestId('eval-result').waitFor({ timeout: 120_000 });
     expect(await panel.getByRole('figure').count()).toBe(2);
+    // Aggregate metrics in words, shares as percentages, each beside the key the CSV and CLI print.
+    const declined = await panel.getByTestId('eval-metrics').locator('tr', { hasText: 'abstained_unanswerable' }).textContent();
+    expect(declined).toMatch(/^declined, of those it cannot answer \(higher is better\) abstained_unanswerable\d+\.\d %$/);
     // Each heading of the per-question table keeps its words whole ("question", not "questio / n").
     const headings = await panel.getByTestId('eval-rows').locator('thead th').evaluateAll((ths) =>
       ths.map((th) => {

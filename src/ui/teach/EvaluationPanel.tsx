@@ -12,6 +12,7 @@ import { runEvaluation, type Evaluation } from '../../teach/evaluation';
 import { buildMemoryLibrary, memoryPorts, type MemoryLibrary } from '../../teach/memory-library';
 import type { ChartSpec } from '../../teach/types';
 import { Chart } from './Chart';
+import { metricLabel, metricValue } from './metric-labels';
 import { buildParts, modelPorts, teachSettings, type TeachLibrary } from './teach-session';
 import { ProgressLine, useRun } from './useRun';
 
@@ -132,8 +133,10 @@ function EvaluationResult({ result }: { result: Evaluation }) {
         <tbody>
           {flatReport(report).map(([metric, value]) => (
             <tr key={metric}>
-              <th scope="row">{metric}</th>
-              <td>{value ?? '–'}</td>
+              <th scope="row">
+                {metricLabel(metric)} <code className="muted">{metric}</code>
+              </th>
+              <td>{metricValue(metric, value)}</td>
             </tr>
           ))}
         </tbody>
