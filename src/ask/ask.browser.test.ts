@@ -91,7 +91,7 @@ describe('the ask pipeline in the page', () => {
     expect(state.rag.stats).toBeNull();
     expect(state.rag.verdicts!.faithful.level).toBe('declined');
     // "Australia" is in no passage found: the hint names the key-term setting, not the evidence threshold.
-    expect(declineHint(state)).toMatch(/do not say “Australia”.*raise “…or when a key term/);
+    expect(declineHint(state)).toMatch(/None of the passages the search found says “Australia”.*raise “…or when a key term/);
     expect(state.prompts!.baseline.messages[0]!.content).toBe(BASELINE_INSTRUCTIONS);
     expect(state.prompts!.baseline.prompt).not.toContain('Sources:');
     expect(state.baseline.text.length).toBeGreaterThan(0);

@@ -105,7 +105,7 @@ export function relevanceScore(queryTerms: QueryTerm[], check: AnswerCheck, sour
   const missing = queryTerms.filter((t) => !has(best.covered, t));
   return {
     score: Math.max(0, best.score),
-    missing: missing.map((t) => t.word),
+    missing: missing.filter((t) => !t.phrasing).map((t) => t.word),
     keyMissing: missing.filter((t) => t.idf / total >= KEY_TERM_SHARE).map((t) => t.word),
   };
 }

@@ -124,7 +124,7 @@ export function answerability(results: RetrievedChunk[], queryTerms: QueryTerm[]
   const lexicalOnly = parts.length === 1;
   const keyMissing = lexicalOnly ? details.terms.filter((t) => !t.inPassage && t.idf / total >= settings.maxMissingShare).map((t) => t.word) : [];
   const answerable = results.length > 0 && queryTerms.length > 0 && evidence >= settings.minEvidence && keyMissing.length === 0;
-  const missing = details.terms.filter((t) => !t.inPassage).map((t) => t.word);
+  const missing = details.terms.filter((t) => !t.inPassage && !t.phrasing).map((t) => t.word);
   const reason = queryTerms.length === 0
     ? 'The question has no searchable words: all of its words are too common to search for. Ask with the words your documents would use.'
     : results.length === 0

@@ -3,6 +3,9 @@ import { ExactIndex } from '../index/exact-index';
 import { DEFAULT_RETRIEVAL, retrieve, weighQueryTerms } from './hybrid';
 import { lexicalSegment, toIndexedChunks } from './index-document';
 import { LibraryIndex } from './library-index';
+import { answerability } from './answerable';
+import { verifyAnswer } from '../cite/verify';
+import { judgeAnswer } from '../cite/verdicts';
 
 function library() {
   const index = new LibraryIndex(new ExactIndex(3));
@@ -71,5 +74,20 @@ describe('hybrid retrieval', () => {
     expect(weights.get('locat')).toBeCloseTo(index.bm25.idf('locat') / 4);
     expect(weights.get('nest')).toBeCloseTo(index.bm25.idf('nest'));
     expect(new Map(weighQueryTerms(index, 'Owls nest in this country').map((t) => [t.term, t.idf])).get('countri')).toBeCloseTo(index.bm25.idf('countri'));
+  });
+
+  it('never reports a word that shapes the question as missing from the answer or the passage', async () => {
+    const index = library();
+    const question = 'How many barn owls nest in old barns?';
+    const terms = weighQueryTerms(index, question);
+    expect(terms.find((t) => t.term === 'mani')?.phrasing).toBe(true);
+    const { results } = await retrieve(index, question, { ...DEFAULT_RETRIEVAL, retriever: 'bm25', k: 2 });
+    const reason = answerability(results, terms).reason;
+    expect(reason).not.toMatch(/\bmany\b/);
+    // A partly relevant answer lists what it misses ("old"), but not the word "many".
+    const source = [{ n: 1, text: 'Three barn owls nest in lofts.' }];
+    const check = verifyAnswer('Three barn owls nest in lofts [1].', source);
+    const summary = judgeAnswer('llm', 'Three barn owls nest in lofts [1].', check, terms, source, question).relevant.summary;
+    expect(summary).toMatch(/missing: old\.$/);
   });
 });

@@ -80,6 +80,8 @@ export interface QueryTerm {
   idf: number;
   /** The library's spelling of a term it lacks (a typo in the question), counted as the term. */
   alias?: string;
+  /** A word that shapes the question ("how many", "which country"), weighed a quarter: never reported as missing. */
+  phrasing?: true;
 }
 
 /**
@@ -114,8 +116,9 @@ export function weighQueryTerms(index: LibraryIndex, query: string): QueryTerm[]
       alias = index.bm25.nearestTerm(term, term.length >= 8 ? 2 : 1) ?? undefined;
       if (alias) idf = index.bm25.idf(alias);
     }
-    if (QUESTION_PHRASING.has(term) || kinds.has(term)) idf /= 4;
-    return alias ? { term, word, idf, alias } : { term, word, idf };
+    const phrasing = QUESTION_PHRASING.has(term) || kinds.has(term);
+    if (phrasing) idf /= 4;
+    return { term, word, idf, ...(alias ? { alias } : {}), ...(phrasing ? { phrasing: true as const } : {}) };
   });
 }
 

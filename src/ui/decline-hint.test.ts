@@ -34,7 +34,7 @@ describe('the hint under a decline', () => {
     const declined = await ask('What is the capital of Australia?', ['Barn owls hunt mice at night.', 'Australia is far away.', 'Owls sleep by day.']);
     expect(declined.answerability!.keyMissing).toEqual(['capital']);
     const hint = declineHint(declined);
-    expect(hint).toMatch(/do not say “capital”/);
+    expect(hint).toMatch(/None of the passages the search found says “capital”/);
     expect(hint).toMatch(/raise “…or when a key term carrying this share is missing”/);
     expect(hint).not.toMatch(/below evidence/);
   });

@@ -10,7 +10,7 @@ export function declineHint(ask: AskState): string {
   const key = ask.answerability?.keyMissing ?? [];
   if (key.length) {
     // The evidence threshold is not what declined it: lowering it would change nothing.
-    return `Your documents do not say “${key.join('”, “')}” in any passage found, so those passages are about something else. Ask with the words your documents use, add a document that covers it, or raise “…or when a key term carrying this share is missing” in Settings to let such answers through.`;
+    return `None of the passages the search found says “${key.join('”, “')}” (the inspector lists them), so they are about something else. Ask with the words your documents use, add a document that covers it, or raise “…or when a key term carrying this share is missing” in Settings to let such answers through.`;
   }
   return 'Try other words, add documents, or lower “Not found” below evidence in Settings (the inspector shows why this question fell short).';
 }
