@@ -107,6 +107,9 @@ describe('teaching lab, built app, no model', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await expect.poll(async () => { const w = await widths(); return w.chart <= w.host; }).toBe(true);
+      // With every experiment's chart and table on the page, nothing pushes the page sideways.
+      const { scrollWidth, viewport } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, viewport: window.innerWidth }));
+      expect(scrollWidth).toBeLessThanOrEqual(viewport);
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }

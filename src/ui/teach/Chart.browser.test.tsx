@@ -27,6 +27,18 @@ describe('a lab chart', () => {
     expect(dashed.borderTopColor).toBe(getComputedStyle(items[1]!).color);
   });
 
+  it('redraws in the new ink when the colour scheme changes', async () => {
+    const host = render(<Chart spec={STAGES} />);
+    await expect.poll(() => host.querySelector('.uplot')).not.toBeNull();
+    const first = host.querySelector('.uplot');
+    document.documentElement.dataset.theme = 'dark';
+    try {
+      await expect.poll(() => host.querySelector('.uplot') !== first && host.querySelector('.uplot') !== null).toBe(true);
+    } finally {
+      delete document.documentElement.dataset.theme;
+    }
+  });
+
   it('labels every bar where the labels fit, and every second or third one on a phone', () => {
     const labels = STAGES.x.map(String);
     expect(thinLabels(labels, 900)).toEqual(labels);

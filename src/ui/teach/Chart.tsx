@@ -19,6 +19,8 @@ export interface DataTable {
 const bandValues = (spec: ChartSpec) => (spec.band ? [spec.band.from, spec.band.to] : []);
 const bandLabel = (spec: ChartSpec, v: number) => `${spec.band!.label.split(':')[0]}: ${v} ms`;
 
+const LAST_LABEL_ROOM = 32;
+
 /** Rough width of a 14 px system-ui character, with room between labels. */
 const LABEL_CHAR_PX = 8;
 
@@ -34,9 +36,31 @@ export function thinLabels(labels: string[], plotWidth: number): string[] {
 }
 
 /** `table`: the text alternative when it says more than the chart's own series (extra columns). */
+/**
+ * The colour scheme in force (the page's choice, else the system's), so a chart drawn in one
+ * scheme's ink redraws when the scheme changes instead of fading into the new background.
+ */
+function useColourScheme(): string {
+  const read = () => `${document.documentElement.dataset.theme ?? 'system'}:${matchMedia('(prefers-color-scheme: dark)').matches}`;
+  const [scheme, setScheme] = useState(read);
+  useEffect(() => {
+    const update = () => setScheme(read());
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    media.addEventListener('change', update);
+    const attributes = new MutationObserver(update);
+    attributes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => {
+      media.removeEventListener('change', update);
+      attributes.disconnect();
+    };
+  }, []);
+  return scheme;
+}
+
 export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: string; table?: DataTable }) {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const scheme = useColourScheme();
 
   useEffect(() => {
     const el = host.current;
@@ -77,6 +101,8 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
           {
             width: widthFor(),
             height: CHART_HEIGHT,
+            // Room on the right for half of the last bar's label, which is centred on its bar.
+            padding: [null, LAST_LABEL_ROOM, null, null],
             scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(max, ...band) * 1.1 || 1] }, right: { range: (_u, _min, max) => [0, max * 1.1 || 1] } },
             axes: [
               { ...axis, label: spec.xLabel, splits: () => xs, values: (u, splits) => thinLabels(splits.map((i) => String(spec.x[i] ?? '')), u.bbox.width / uPlot.pxRatio) },
@@ -98,7 +124,7 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
       resize.disconnect();
       plot?.destroy();
     };
-  }, [spec]);
+  }, [spec, scheme]);
 
   return (
     <figure className="teach-chart" aria-label={spec.title} data-testid={testId}>

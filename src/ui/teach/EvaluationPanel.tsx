@@ -143,9 +143,10 @@ function EvaluationResult({ result }: { result: Evaluation }) {
       </table>
       {result.rows.some((r) => r.grades) ? <Chart spec={curve} testId="eval-curve" /> : null}
       <Chart spec={compare} testId="eval-compare" />
+      {/* A heading, not a caption: a caption centres over the wide table, off a phone's screen. */}
+      <h3 id="eval-rows-title" className="teach-table-title">Per question</h3>
       <div className="teach-scroll" tabIndex={0} role="region" aria-label="Per question (scrolls sideways)">
-        <table className="teach-table teach-table--wide" data-testid="eval-rows">
-          <caption>Per question</caption>
+        <table className="teach-table teach-table--wide" data-testid="eval-rows" aria-labelledby="eval-rows-title">
           <thead>
             <tr>
               {['question', 'retrieved documents', 'source found', 'RAG answer', 'RAG verdicts', 'baseline answer', 'baseline verdicts'].map((c) => <th key={c} scope="col">{c}</th>)}
