@@ -66,7 +66,7 @@ export function App() {
         </aside>
         <main className="layout__main">
           <AskPanel lab={lab} state={state} />
-          {state.ask ? <ComparisonView ask={state.ask} lab={lab} library={state.library} /> : <Intro />}
+          {state.ask ? <ComparisonView ask={state.ask} lab={lab} library={state.library} filtered={!!(state.settings.retrieval.docIds || state.settings.retrieval.types)} /> : <Intro />}
           {state.ask ? <Inspector ask={state.ask} /> : null}
           <TeachMount lab={lab} />
           <details className="panel">

@@ -44,9 +44,11 @@ interface CardProps {
   sourceCount: number;
   onCite: (n: number) => void;
   citeLabel: (n: number) => string;
+  /** The search ran within a document or type filter. */
+  filtered: boolean;
 }
 
-function AnswerCard({ title, subtitle, answer, ask, side, testId, sourceCount, onCite, citeLabel }: CardProps) {
+function AnswerCard({ title, subtitle, answer, ask, side, testId, sourceCount, onCite, citeLabel, filtered }: CardProps) {
   const id = useId();
   const waiting = waitingText(answer, ask, side);
   const used = side === 'rag' ? retrieverUsed(ask) : null;
@@ -64,7 +66,7 @@ function AnswerCard({ title, subtitle, answer, ask, side, testId, sourceCount, o
         <p className="answer__waiting" data-testid="waiting">{waiting}</p>
       ) : null}
       <p className="visually-hidden" role="status">{announcement(title, answer, ask)}</p>
-      {answer.text === NOT_FOUND ? <p className="muted">{declineHint(ask)}</p> : null}
+      {answer.text === NOT_FOUND ? <p className="muted">{declineHint(ask, { filtered })}</p> : null}
       <Verdicts answer={answer} />
       {answer.timings ? <LatencyTable timings={answer.timings} /> : null}
     </section>
@@ -78,7 +80,7 @@ export function removedSources(ask: AskState, library: Pick<LabState['library'],
   return [...new Set(ask.sources.filter((s) => pending.has(s.chunk.docId) || !present.has(s.chunk.docId)).map((s) => s.chunk.docName))];
 }
 
-export function ComparisonView({ ask, lab, library }: { ask: AskState; lab: Lab; library: Pick<LabState['library'], 'documents' | 'pendingRemovals'> }) {
+export function ComparisonView({ ask, lab, library, filtered = false }: { ask: AskState; lab: Lab; library: Pick<LabState['library'], 'documents' | 'pendingRemovals'>; filtered?: boolean }) {
   const [selected, setSelected] = useState<number | null>(null);
   const removed = ask.status === 'done' ? removedSources(ask, library) : [];
   const source = selected ? ask.sources[selected - 1] : undefined;
@@ -95,8 +97,8 @@ export function ComparisonView({ ask, lab, library }: { ask: AskState; lab: Lab;
         </p>
       ) : null}
       <div className="comparison">
-        <AnswerCard title="Answer with retrieval" subtitle={`RAG: ${ask.sources.length} retrieved passage(s) in the prompt, cited as [n]`} answer={ask.rag} ask={ask} side="rag" testId="answer-rag" sourceCount={ask.sources.length} onCite={setSelected} citeLabel={citeLabel} />
-        <AnswerCard title="Answer without retrieval" subtitle="Baseline: same model and settings, prompt only" answer={ask.baseline} ask={ask} side="baseline" testId="answer-baseline" sourceCount={0} onCite={setSelected} citeLabel={citeLabel} />
+        <AnswerCard title="Answer with retrieval" subtitle={`RAG: ${ask.sources.length} retrieved passage(s) in the prompt, cited as [n]`} answer={ask.rag} ask={ask} side="rag" testId="answer-rag" sourceCount={ask.sources.length} onCite={setSelected} citeLabel={citeLabel} filtered={filtered} />
+        <AnswerCard title="Answer without retrieval" subtitle="Baseline: same model and settings, prompt only" answer={ask.baseline} ask={ask} side="baseline" testId="answer-baseline" sourceCount={0} onCite={setSelected} citeLabel={citeLabel} filtered={filtered} />
       </div>
       <VerdictLegend />
       {selected ? (

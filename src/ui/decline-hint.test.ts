@@ -26,7 +26,10 @@ async function ask(question: string, texts: string[]) {
 describe('the hint under a decline', () => {
   it('suggests what can help', async () => {
     expect(declineHint(await ask('why?', ['Barn owls hunt at night.']))).toMatch(/^Ask with the words your documents would use/);
-    expect(declineHint(await ask('How do barn owls hunt?', []))).toMatch(/^Nothing in your library matched/);
+    const empty = await ask('How do barn owls hunt?', []);
+    expect(declineHint(empty)).toMatch(/^Nothing in your library matched/);
+    // Searching within a filter, the filter is what to widen.
+    expect(declineHint(empty, { filtered: true })).toMatch(/^Nothing in the documents you searched matched: widen the document or type filter/);
     expect(declineHint(await ask('Do barn owls nest in tall wooden towers?', ['Barn owls hunt mice at night.', 'Owls sleep by day.']))).toMatch(/lower “Not found” below evidence/);
   });
 

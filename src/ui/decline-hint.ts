@@ -4,9 +4,13 @@ import type { AskState } from '../ask/types';
  * What to try after a decline, fitted to what declined it: a lower evidence threshold cannot help
  * when nothing was found at all, or when a key word of the question is in no passage found.
  */
-export function declineHint(ask: AskState): string {
+export function declineHint(ask: AskState, options: { filtered?: boolean } = {}): string {
   if (ask.answerability?.details.terms.length === 0) return 'Ask with the words your documents would use: names, terms, numbers.';
-  if (ask.considered.length === 0) return 'Nothing in your library matched: add documents (the sample library belongs to the teaching lab), or widen the document filter.';
+  if (ask.considered.length === 0) {
+    return options.filtered
+      ? 'Nothing in the documents you searched matched: widen the document or type filter beside the question, or add documents.'
+      : 'Nothing in your library matched: add documents (the sample library belongs to the teaching lab).';
+  }
   const key = ask.answerability?.keyMissing ?? [];
   if (key.length) {
     // The evidence threshold is not what declined it: lowering it would change nothing.
