@@ -64,11 +64,14 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       await page.getByText('No documents yet.').waitFor({ timeout: 30_000 });
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(15, 20, 25)' : 'rgb(246, 247, 249)');
       await checkState(page, name('1-empty'));
-      // The first Tab offers a way past the library, models and settings to the question.
+      // The first Tab offers a way past the library, models and settings to the question; a phone,
+      // where the question sits below them, shows it without a keyboard.
+      expect(await inViewport(page, '.skip-link')).toBe(label === 'phone');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the question');
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Question');
+      expect(await inViewport(page, '#question')).toBe(true);
 
       // Several real files dropped on the page body, one more through the labelled file input.
       await dropFiles(page, FILES.map(fixture));
