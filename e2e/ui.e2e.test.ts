@@ -182,6 +182,11 @@ it('a removal left to run its course deletes the document for good; clearing all
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     const rag = page.getByRole('region', { name: 'Answer with retrieval' });
     await expect.poll(() => rag.getByRole('button', { name: /^\[1\] / }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // Searching within one document, a question that matches nothing there is told to widen the filter.
+    await page.getByLabel('Search only this document').selectOption({ label: 'pg26184.txt' });
+    await page.getByRole('textbox', { name: 'Question' }).fill('zyxwv plorfination of gribbles');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect.poll(() => rag.textContent(), { timeout: 30_000 }).toMatch(/Nothing in the documents you searched matched: widen the document or type filter/);
     await page.getByRole('button', { name: 'Clear all data' }).click();
     await page.getByRole('button', { name: 'Yes, clear all data' }).click();
     await page.getByText('No documents yet.').waitFor({ timeout: 30_000 });
