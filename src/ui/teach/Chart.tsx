@@ -19,6 +19,7 @@ export interface DataTable {
 const bandValues = (spec: ChartSpec) => (spec.band ? [spec.band.from, spec.band.to] : []);
 const bandLabel = (spec: ChartSpec, v: number) => `${spec.band!.label.split(':')[0]}: ${v} ms`;
 
+/** Pixels right of the plot for half of the last bar's label, which is centred on its bar. */
 const LAST_LABEL_ROOM = 32;
 
 /** Rough width of a 14 px system-ui character, with room between labels. */
@@ -35,7 +36,6 @@ export function thinLabels(labels: string[], plotWidth: number): string[] {
   return labels.map((l, i) => (i % every === 0 ? l : ''));
 }
 
-/** `table`: the text alternative when it says more than the chart's own series (extra columns). */
 /**
  * The colour scheme in force (the page's choice, else the system's), so a chart drawn in one
  * scheme's ink redraws when the scheme changes instead of fading into the new background.
@@ -57,6 +57,7 @@ function useColourScheme(): string {
   return scheme;
 }
 
+/** `table`: the text alternative when it says more than the chart's own series (extra columns). */
 export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: string; table?: DataTable }) {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -101,7 +102,6 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
           {
             width: widthFor(),
             height: CHART_HEIGHT,
-            // Room on the right for half of the last bar's label, which is centred on its bar.
             padding: [null, LAST_LABEL_ROOM, null, null],
             scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(max, ...band) * 1.1 || 1] }, right: { range: (_u, _min, max) => [0, max * 1.1 || 1] } },
             axes: [

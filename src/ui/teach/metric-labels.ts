@@ -21,8 +21,8 @@ const LABELS: Record<string, string> = {
   declined_unanswerable: 'declined, of those it cannot answer',
 };
 
-/** Shares of questions or sentences, 0–1: shown as percentages. */
-const SHARE = /^(abstained_|exact_match$|f1$|contains_answer$|groundedness$|faithful$|relevant$|answer_sentence|declined_|answer_in_context@|recall@|mrr@|ndcg@)/;
+/** Shares of questions or sentences, 0–1: shown as percentages (ranks and nDCG are not shares). */
+const SHARE = /^(abstained_|exact_match$|f1$|contains_answer$|groundedness$|faithful$|relevant$|answer_sentence|declined_|answer_in_context@|recall@)/;
 
 /** Metrics at a cut-off k ("recall@5"). */
 const AT_K: Record<string, (k: string) => string> = {
@@ -42,6 +42,6 @@ export function metricLabel(key: string): string {
 export function metricValue(key: string, value: string | number | null): string {
   if (value === null) return '–';
   const name = key.replace(/^baseline\./, '');
-  if (typeof value === 'number' && SHARE.test(name) && !/^(mrr|ndcg)@/.test(name)) return `${(value * 100).toFixed(1)} %`;
+  if (typeof value === 'number' && SHARE.test(name)) return `${(value * 100).toFixed(1)} %`;
   return String(value);
 }
