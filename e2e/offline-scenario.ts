@@ -65,9 +65,10 @@ export async function offlineScenario(browser: Browser, base: string): Promise<S
       const t0 = Date.now();
       const ask = await page.evaluate(() => {
         const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Ask');
-        return `disabled=${button?.disabled} main=${document.querySelector('main')?.textContent?.slice(0, 600)}`;
+        const models = ['embed', 'rerank', 'generate'].map((task) => `${task}: ${document.querySelector(`[data-testid="model-${task}"]`)?.textContent?.slice(0, 300)}`);
+        return `disabled=${button?.disabled} models=${models.join(' | ')} main=${document.querySelector('main')?.textContent?.slice(0, 600)}`;
       }).catch((e: Error) => e.message);
-      throw new Error(`${(error as Error).message}\n--- page log ---\n${log.slice(-40).join('\n')}\n--- page (${Date.now() - t0} ms): ${ask}`);
+      throw new Error(`${(error as Error).message}\n--- page log ---\n${log.slice(-40).join('\n')}\n--- page errors ---\n${errors.join('\n')}\n--- failed requests ---\n${allFailed().join('\n')}\n--- page (${Date.now() - t0} ms): ${ask}`);
     }
   } finally {
     await context.close();
