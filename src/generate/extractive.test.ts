@@ -27,6 +27,12 @@ describe('extractive answers', () => {
     expect(answerTypeFit('count', 'The tower drew 1,896,987 visitors in 1889.', 'How many people visit the tower?')).toBe(1);
     expect(answerTypeFit('count', 'Seven million people visit it each year.', 'How many people visit the tower?')).toBe(1);
     expect(answerTypeFit('number', 'It stood from 1889 to 1930 as the tallest.', 'How long was it the tallest?')).toBe(1);
+    // Times that are not calendar years, and amounts asked for by name.
+    expect(answerTypeFit('time', 'Such was the case during the Last Glacial Maximum, ca. 22,000–14,000 yr BP.', 'When was the Last Glacial Maximum?')).toBe(1);
+    expect(answerTypeFit('time', 'The abbey was rebuilt in the 12th century.', 'When was the abbey rebuilt?')).toBe(1);
+    expect(answerTypeFit('time', 'The city was founded around 500 BC by traders.', 'When was the city founded?')).toBe(1);
+    expect(answerTypeFit('time', 'The city was founded by traders from the coast.', 'When was the city founded?')).toBe(0);
+    expect(expectedAnswerType('What is the population of the Greater Los Angeles Area?')).toBe('number');
     const answer = extractSentences('When did the tower open to visitors?', [
       { n: 1, text: 'The tower opened to visitors with great fanfare and a band. The tower opened to visitors on 31 March 1889.' },
     ]);
@@ -35,6 +41,18 @@ describe('extractive answers', () => {
 });
 
 describe('extractive answers read sentences in their passage', () => {
+  it('counts a question word the sentence says in another form ("defector", "defected")', () => {
+    const answer = extractSentences('Who was the Jin dynasty defector who betrayed the location of the Jin army?', [
+      {
+        n: 1,
+        text:
+          'The commander of the Jin dynasty army made a tactical mistake in not attacking the Mongols at the first opportunity. ' +
+          'Instead, the Jin commander sent a messenger, Ming-Tan, to the Mongol side, who defected and told the Mongols that the Jin army was waiting on the other side of the pass.',
+      },
+    ]);
+    expect(answer[0]!.text).toMatch(/Ming-Tan/);
+  });
+
   it('credits a sentence with the question terms its predecessor names ("he", "it" carry them over)', () => {
     const library = new Map([['mayow', 3], ['nitroaereu', 3], ['show', 1], ['combust', 2], ['consum', 1.5], ['besid', 0.5]]);
     const answer = extractSentences(
