@@ -36,7 +36,8 @@ const BM25_TERM_CEILING = 2.2;
 
 export interface AnswerEvidence {
   /** The question's content terms with their weight (idf in the library). */
-  terms: (QueryTerm & { inPassage: boolean; inSentence: boolean })[];
+  /** inPassage/inSentence: in the best passage/sentence; inAnyPassage: in any retrieved passage. */
+  terms: (QueryTerm & { inPassage: boolean; inSentence: boolean; inAnyPassage: boolean })[];
   /** Idf-weighted share of the question's terms found in the best single retrieved passage. */
   passageCoverage: number;
   /** …and in the best single sentence of the retrieved passages. */
@@ -57,8 +58,13 @@ export interface Answerability {
   threshold: number;
   /** One line for the inspector: what decided. */
   reason: string;
-  /** The question's words (its own spelling) that alone declined it: rare, and in no retrieved passage. */
+  /**
+   * The question's words (its own spelling) that alone declined it: rare, and not in the best
+   * passage (other retrieved passages may say them, but not together with the rest of the question).
+   */
   keyMissing: string[];
+  /** Those of keyMissing that some other retrieved passage does say. */
+  keyElsewhere: string[];
   details: AnswerEvidence;
 }
 
@@ -80,8 +86,10 @@ export function answerEvidence(results: RetrievedChunk[], queryTerms: QueryTerm[
   let sentenceCoverage = 0;
   let bestPassage = new Set<string>();
   let bestSentence = new Set<string>();
+  const anyPassage = new Set<string>();
   for (const r of results) {
     const passage = new Set(analyze(r.chunk.text));
+    for (const t of passage) anyPassage.add(t);
     const p = share((t) => passage.has(t));
     if (p > passageCoverage || bestPassage.size === 0) [passageCoverage, bestPassage] = [p, passage];
     for (const s of splitSentences(r.chunk.text)) {
@@ -96,7 +104,7 @@ export function answerEvidence(results: RetrievedChunk[], queryTerms: QueryTerm[
   const bestDense = dense.length ? Math.max(...dense) : null;
   const bestRerank = rerank.length ? Math.max(...rerank) : null;
   return {
-    terms: queryTerms.map((t) => ({ ...t, inPassage: bestPassage.has(t.alias ?? t.term), inSentence: bestSentence.has(t.alias ?? t.term) })),
+    terms: queryTerms.map((t) => ({ ...t, inPassage: bestPassage.has(t.alias ?? t.term), inSentence: bestSentence.has(t.alias ?? t.term), inAnyPassage: anyPassage.has(t.alias ?? t.term) })),
     passageCoverage: round(passageCoverage),
     sentenceCoverage: round(sentenceCoverage),
     bm25Normalized: bm25.length && total > 0 ? round(Math.max(...bm25) / (total * BM25_TERM_CEILING)) : null,
@@ -122,7 +130,9 @@ export function answerability(results: RetrievedChunk[], queryTerms: QueryTerm[]
   // With a model's calibrated score in the decision, paraphrases can count; on words alone, a
   // missing key term means the passage is about something else.
   const lexicalOnly = parts.length === 1;
-  const keyMissing = lexicalOnly ? details.terms.filter((t) => !t.inPassage && t.idf / total >= settings.maxMissingShare).map((t) => t.word) : [];
+  const keyTerms = lexicalOnly ? details.terms.filter((t) => !t.inPassage && t.idf / total >= settings.maxMissingShare) : [];
+  const keyMissing = keyTerms.map((t) => t.word);
+  const keyElsewhere = keyTerms.filter((t) => t.inAnyPassage).map((t) => t.word);
   const answerable = results.length > 0 && queryTerms.length > 0 && evidence >= settings.minEvidence && keyMissing.length === 0;
   const missing = details.terms.filter((t) => !t.inPassage && !t.phrasing).map((t) => t.word);
   const reason = queryTerms.length === 0
@@ -135,5 +145,5 @@ export function answerability(results: RetrievedChunk[], queryTerms: QueryTerm[]
         `${details.denseCalibrated !== null ? `, dense ${details.denseCalibrated.toFixed(2)}` : ''}` +
         `${details.rerankCalibrated !== null ? `, rerank ${details.rerankCalibrated.toFixed(2)}` : ''})` +
         `${missing.length ? `; not in the best passage: ${missing.join(', ')}` : ''}.`;
-  return { answerable, evidence, threshold: settings.minEvidence, reason, keyMissing, details };
+  return { answerable, evidence, threshold: settings.minEvidence, reason, keyMissing, keyElsewhere, details };
 }

@@ -35,9 +35,9 @@ export function AnswerabilityView({ ask }: { ask: AskState }) {
         {d.bestRerank !== null ? ` · best rerank ${f(d.bestRerank, 2)}${d.rerankCalibrated !== null ? ` (calibrated ${f(d.rerankCalibrated, 2)})` : ''}` : ''}
       </p>
       <p className="muted">
-        Question words (the term searched, where it differs; weight; ✓ in the best passage):{' '}
+        Question words (the term searched, where it differs; weight; ✓ in the best passage, ◌ only in another passage found, ✗ in none):{' '}
         {d.terms.length === 0 ? 'none.' : null}
-        {d.terms.map((t) => `${t.word}${t.word.toLowerCase() !== t.term ? ` (${t.term})` : ''}${t.alias ? ` → ${t.alias}` : ''} ${t.idf.toFixed(1)}${t.inPassage ? ' ✓' : ' ✗'}`).join(' · ')}
+        {d.terms.map((t) => `${t.word}${t.word.toLowerCase() !== t.term ? ` (${t.term})` : ''}${t.alias ? ` → ${t.alias}` : ''} ${t.idf.toFixed(1)}${t.inPassage ? ' ✓' : t.inAnyPassage ? ' ◌' : ' ✗'}`).join(' · ')}
       </p>
       {cal && (cal.denseQuery || cal.denseSentence || cal.rerank) ? (
         <div className="table-scroll">

@@ -41,4 +41,16 @@ describe('the hint under a decline', () => {
     expect(hint).toMatch(/raise “…or when a key term carrying this share is missing”/);
     expect(hint).not.toMatch(/below evidence/);
   });
+
+  it('does not say "none of the passages" when other passages found say the key word', async () => {
+    // "Jebe" and "die" weigh the same: the best passage says one, another passage the other.
+    const declined = await ask('Where did Jebe die?', ['Jebe led the second division of the army.', 'Many soldiers die of the cold in the north.', 'Owls sleep by day.']);
+    const key = declined.answerability!.keyMissing;
+    expect(key).toHaveLength(1);
+    expect(declined.answerability!.keyElsewhere).toEqual(key);
+    const hint = declineHint(declined);
+    expect(hint).not.toMatch(/None of the passages/);
+    expect(hint).toMatch(new RegExp(`^The passage that best matches the question does not say “${key[0]}”; the passages that say “${key[0]}” lack the rest of the question`));
+    expect(hint).toMatch(/raise “…or when a key term carrying this share is missing”/);
+  });
 });

@@ -14,7 +14,13 @@ export function declineHint(ask: AskState, options: { filtered?: boolean } = {})
   const key = ask.answerability?.keyMissing ?? [];
   if (key.length) {
     // The evidence threshold is not what declined it: lowering it would change nothing.
-    return `None of the passages the search found says “${key.join('”, “')}” (the inspector lists them), so they are about something else. Ask with the words your documents use, add a document that covers it, or raise “…or when a key term carrying this share is missing” in Settings to let such answers through.`;
+    const elsewhere = new Set(ask.answerability?.keyElsewhere ?? []);
+    const quote = (words: string[]) => `“${words.join('”, “')}”`;
+    const absent = key.filter((w) => !elsewhere.has(w));
+    const what = absent.length === key.length
+      ? `None of the passages the search found says ${quote(key)} (the inspector lists them), so they are about something else.`
+      : `The passage that best matches the question does not say ${quote(key)}; ${absent.length ? `none says ${quote(absent)}, and ` : ''}the passages that say ${quote(key.filter((w) => elsewhere.has(w)))} lack the rest of the question (the inspector lists them).`;
+    return `${what} Ask with the words your documents use, add a document that covers it, or raise “…or when a key term carrying this share is missing” in Settings to let such answers through.`;
   }
   return 'Try other words, add documents, or lower “Not found” below evidence in Settings (the inspector shows why this question fell short).';
 }
