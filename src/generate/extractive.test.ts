@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerTypeFit, expectedAnswerType } from '../retrieve/answer-type';
-import { extractSentences } from './extractive';
+import { derivedFrom, extractSentences } from './extractive';
 
 describe('extractive answers', () => {
   it('never quotes the same sentence twice, even when two passages repeat it', () => {
@@ -32,7 +32,14 @@ describe('extractive answers', () => {
     expect(answerTypeFit('time', 'The abbey was rebuilt in the 12th century.', 'When was the abbey rebuilt?')).toBe(1);
     expect(answerTypeFit('time', 'The city was founded around 500 BC by traders.', 'When was the city founded?')).toBe(1);
     expect(answerTypeFit('time', 'The city was founded by traders from the coast.', 'When was the city founded?')).toBe(0);
-    expect(expectedAnswerType('What is the population of the Greater Los Angeles Area?')).toBe('number');
+    expect(answerTypeFit('time', 'The abbey was rebuilt in the 12th century.', 'In what century was the abbey rebuilt?')).toBe(1);
+    expect(answerTypeFit('time', 'The abbey was rebuilt in the 12th century.', 'Was the abbey rebuilt in the 12th century?')).toBe(0);
+    expect(answerTypeFit('time', 'People first settled the valley 3,000 years ago.', 'How long ago was the valley settled?')).toBe(1);
+    expect(answerTypeFit('time', 'The valley was settled three years ago.', 'When was the valley settled?')).toBe(1);
+    expect(answerTypeFit('time', 'The fleet bought forty 747s.', 'When did the fleet grow?')).toBe(0);
+    expect(expectedAnswerType('What is the population of the Greater Los Angeles Area?')).toBe('count');
+    expect(expectedAnswerType('What is the length of the Rhine?')).toBe('number');
+    expect(expectedAnswerType('What is the area known for?')).toBeNull();
     const answer = extractSentences('When did the tower open to visitors?', [
       { n: 1, text: 'The tower opened to visitors with great fanfare and a band. The tower opened to visitors on 31 March 1889.' },
     ]);
@@ -51,6 +58,16 @@ describe('extractive answers read sentences in their passage', () => {
       },
     ]);
     expect(answer[0]!.text).toMatch(/Ming-Tan/);
+    // Another form adds a few letters to a stem of six or more; shorter or looser pairs stay apart.
+    const none = new Set<string>();
+    expect(derivedFrom('defector', new Set(['defect']), none)).toBe(true);
+    expect(derivedFrom('germani', new Set(['german']), none)).toBe(true);
+    expect(derivedFrom('countri', new Set(['count']), none)).toBe(false);
+    expect(derivedFrom('statement', new Set(['state']), none)).toBe(false);
+    expect(derivedFrom('nationalist', new Set(['nation']), none)).toBe(false);
+    expect(derivedFrom('100000', new Set(['10000']), none)).toBe(false);
+    // A word the question says itself is not also read as a form of another of its words.
+    expect(derivedFrom('germani', new Set(['german']), new Set(['germani', 'german']))).toBe(false);
   });
 
   it('credits a sentence with the question terms its predecessor names ("he", "it" carry them over)', () => {
