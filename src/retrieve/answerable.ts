@@ -35,8 +35,10 @@ export const DEFAULT_ANSWERABLE: AnswerableSettings = { minEvidence: 0.40, maxMi
 const BM25_TERM_CEILING = 2.2;
 
 export interface AnswerEvidence {
-  /** The question's content terms with their weight (idf in the library). */
-  /** inPassage/inSentence: in the best passage/sentence; inAnyPassage: in any retrieved passage. */
+  /**
+   * The question's content terms with their weight (idf in the library); inPassage and inSentence:
+   * in the best passage and sentence; inAnyPassage: in any of the top (retrieved) passages.
+   */
   terms: (QueryTerm & { inPassage: boolean; inSentence: boolean; inAnyPassage: boolean })[];
   /** Idf-weighted share of the question's terms found in the best single retrieved passage. */
   passageCoverage: number;

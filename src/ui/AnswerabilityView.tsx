@@ -35,7 +35,7 @@ export function AnswerabilityView({ ask }: { ask: AskState }) {
         {d.bestRerank !== null ? ` · best rerank ${f(d.bestRerank, 2)}${d.rerankCalibrated !== null ? ` (calibrated ${f(d.rerankCalibrated, 2)})` : ''}` : ''}
       </p>
       <p className="muted">
-        Question words (the term searched, where it differs; weight; ✓ in the best passage, ◌ only in another passage found, ✗ in none):{' '}
+        Question words (the term searched, where it differs; weight; ✓ in the best passage, ◌ only in another of the top passages, ✗ in none of them):{' '}
         {d.terms.length === 0 ? 'none.' : null}
         {d.terms.map((t) => `${t.word}${t.word.toLowerCase() !== t.term ? ` (${t.term})` : ''}${t.alias ? ` → ${t.alias}` : ''} ${t.idf.toFixed(1)}${t.inPassage ? ' ✓' : t.inAnyPassage ? ' ◌' : ' ✗'}`).join(' · ')}
       </p>

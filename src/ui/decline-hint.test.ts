@@ -37,7 +37,7 @@ describe('the hint under a decline', () => {
     const declined = await ask('What is the capital of Australia?', ['Barn owls hunt mice at night.', 'Australia is far away.', 'Owls sleep by day.']);
     expect(declined.answerability!.keyMissing).toEqual(['capital']);
     const hint = declineHint(declined);
-    expect(hint).toMatch(/None of the passages the search found says “capital”/);
+    expect(hint).toMatch(/None of the top passages the search found says “capital”/);
     expect(hint).toMatch(/raise “…or when a key term carrying this share is missing”/);
     expect(hint).not.toMatch(/below evidence/);
   });
@@ -49,8 +49,16 @@ describe('the hint under a decline', () => {
     expect(key).toHaveLength(1);
     expect(declined.answerability!.keyElsewhere).toEqual(key);
     const hint = declineHint(declined);
-    expect(hint).not.toMatch(/None of the passages/);
-    expect(hint).toMatch(new RegExp(`^The passage that best matches the question does not say “${key[0]}”; the passages that say “${key[0]}” lack the rest of the question`));
+    expect(hint).not.toMatch(/None of the/);
+    expect(hint).toMatch(new RegExp(`^The passage that best matches the question does not say “${key[0]}”; the word “${key[0]}” appears only in passages without the rest of the question`));
     expect(hint).toMatch(/raise “…or when a key term carrying this share is missing”/);
+  });
+
+  it('names apart the key words no top passage says and those only other passages say', async () => {
+    const declined = await ask('Where did Jebe die?', ['Jebe led the second division of the army.', 'Many soldiers die of the cold in the north.', 'Owls sleep by day.']);
+    const mixed = { ...declined, answerability: { ...declined.answerability!, keyMissing: ['Jebe', 'Kashgar'], keyElsewhere: ['Jebe'] } };
+    expect(declineHint(mixed)).toMatch(
+      /^The passage that best matches the question does not say “Jebe” or “Kashgar”; no top passage says “Kashgar”, and the word “Jebe” appears only in passages without the rest of the question/,
+    );
   });
 });

@@ -2,7 +2,8 @@ import type { AskState } from '../ask/types';
 
 /**
  * What to try after a decline, fitted to what declined it: a lower evidence threshold cannot help
- * when nothing was found at all, or when a key word of the question is in no passage found.
+ * when nothing was found at all, or when a key word of the question is missing from the passage
+ * that best matches it (the key-term setting decides that).
  */
 export function declineHint(ask: AskState, options: { filtered?: boolean } = {}): string {
   if (ask.answerability?.details.terms.length === 0) return 'Ask with the words your documents would use: names, terms, numbers.';
@@ -15,11 +16,13 @@ export function declineHint(ask: AskState, options: { filtered?: boolean } = {})
   if (key.length) {
     // The evidence threshold is not what declined it: lowering it would change nothing.
     const elsewhere = new Set(ask.answerability?.keyElsewhere ?? []);
-    const quote = (words: string[]) => `“${words.join('”, “')}”`;
+    const quote = (words: string[]) => `“${words.join('” or “')}”`;
     const absent = key.filter((w) => !elsewhere.has(w));
-    const what = absent.length === key.length
-      ? `None of the passages the search found says ${quote(key)} (the inspector lists them), so they are about something else.`
-      : `The passage that best matches the question does not say ${quote(key)}; ${absent.length ? `none says ${quote(absent)}, and ` : ''}the passages that say ${quote(key.filter((w) => elsewhere.has(w)))} lack the rest of the question (the inspector lists them).`;
+    const present = key.filter((w) => elsewhere.has(w));
+    const what = present.length === 0
+      ? `None of the top passages the search found says ${quote(key)} (the inspector lists them), so they are about something else.`
+      : `The passage that best matches the question does not say ${quote(key)}; ${absent.length ? `no top passage says ${quote(absent)}, and ` : ''}` +
+        `the ${present.length === 1 ? 'word' : 'words'} ${quote(present)} ${present.length === 1 ? 'appears' : 'appear'} only in passages without the rest of the question (the inspector lists them).`;
     return `${what} Ask with the words your documents use, add a document that covers it, or raise “…or when a key term carrying this share is missing” in Settings to let such answers through.`;
   }
   return 'Try other words, add documents, or lower “Not found” below evidence in Settings (the inspector shows why this question fell short).';
