@@ -9,8 +9,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 export default class TestSummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const perProject = new Map<string, { passed: number; failed: number; skipped: number }>();
-    // A test allowed a retry that needed it passed, but is named, so a flaky test stays visible.
-    const retried: string[] = [];
+    // A test that passed only on a retry is named with what failed before, so flakiness stays visible.
+    const retried: { name: string; retries: number; errors: string[] }[] = [];
     for (const module of modules) {
       const name = module.project.name || 'default';
       const counts = perProject.get(name) ?? { passed: 0, failed: 0, skipped: 0 };
@@ -19,7 +19,8 @@ export default class TestSummaryReporter implements Reporter {
         const state = test.result().state;
         if (state === 'passed') {
           counts.passed++;
-          if (test.diagnostic()?.flaky) retried.push(test.fullName);
+          const diagnostic = test.diagnostic();
+          if (diagnostic?.flaky) retried.push({ name: test.fullName, retries: diagnostic.retryCount, errors: (test.result().errors ?? []).map((e) => e.message) });
         } else if (state === 'failed') testsFailed++;
         else counts.skipped++;
       }
@@ -43,7 +44,10 @@ export default class TestSummaryReporter implements Reporter {
       failed += c.failed;
       skipped += c.skipped;
     }
-    for (const name of retried) console.log(`  passed on a retry, after failing once: ${name}`);
+    for (const r of retried) {
+      console.log(`  passed only on retry ${r.retries}: ${r.name}`);
+      for (const error of r.errors) console.log(`    it had failed with: ${error.replace(/\n/g, '\n    ')}`);
+    }
     console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
     mkdirSync('node_modules', { recursive: true });
     writeFileSync('node_modules/.test-summary.json', JSON.stringify({ passed, failed, skipped, retried, projects: Object.fromEntries(perProject) }));
