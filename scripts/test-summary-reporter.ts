@@ -16,11 +16,12 @@ export default class TestSummaryReporter implements Reporter {
       const counts = perProject.get(name) ?? { passed: 0, failed: 0, skipped: 0 };
       let testsFailed = 0;
       for (const test of module.children.allTests()) {
-        const state = test.result().state;
+        const result = test.result();
+        const state = result.state;
         if (state === 'passed') {
           counts.passed++;
           const diagnostic = test.diagnostic();
-          if (diagnostic?.flaky) retried.push({ name: test.fullName, retries: diagnostic.retryCount, errors: (test.result().errors ?? []).map((e) => e.message) });
+          if (diagnostic?.flaky) retried.push({ name: test.fullName, retries: diagnostic.retryCount, errors: (result.errors ?? []).map((e) => e.message) });
         } else if (state === 'failed') testsFailed++;
         else counts.skipped++;
       }
