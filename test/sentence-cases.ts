@@ -6,6 +6,10 @@ export const SPLIT_CASES: [string, string[]][] = [
   ],
   ['The line-up included Mr. Belvedere and Dr. Quinn. It ran for years.', ['The line-up included Mr. Belvedere and Dr. Quinn.', 'It ran for years.']],
   ['The network moved to the U.S. The next year it grew.', ['The network moved to the U.S.', 'The next year it grew.']],
+  [
+    'After the 1954 decision in Brown v. Board of Education of Topeka, schools desegregated. Many closed.',
+    ['After the 1954 decision in Brown v. Board of Education of Topeka, schools desegregated.', 'Many closed.'],
+  ],
   ['He kept plan B. Then it rained.', ['He kept plan B.', 'Then it rained.']],
   ['Oxygen makes up 23.1% of its mass (some 1015 tonnes).[d] Earth is unusual.', ['Oxygen makes up 23.1% of its mass (some 1015 tonnes).[d]', 'Earth is unusual.']],
   ['It was built in 1912.[12][13] Then it burned.[citation needed] The end.[2]', ['It was built in 1912.[12][13]', 'Then it burned.[citation needed]', 'The end.[2]']],

@@ -31,7 +31,7 @@ export function sentences(text: string, span: Span): Span[] {
  * ICU's abbreviation list is not reachable from JavaScript, so it breaks after every
  * "abbreviation. Capital": "the U.S. Supreme Court", "George B. Storer" and "Mr. Belvedere" came
  * out as two sentences each and an answer could not be quoted whole. A break is undone after a
- * title, which always precedes a name, and after an initial or a short abbreviation unless the next
+ * title, which always precedes a name (the "v." of "Brown v. Board of Education" is one), and after an initial or a short abbreviation unless the next
  * word is one that usually opens a sentence ("…in the U.S. The next year…"). Reference marks after
  * a full stop, common in text copied from Wikipedia, confuse it both ways: it does not break after
  * "tonnes).[d] Earth is…" and breaks inside "end.[2] Next…"; the break goes after the mark.
@@ -57,7 +57,7 @@ function sentenceEnds(text: string): number[] {
 const REFERENCE_MARK_END = /[.!?]["'\u201d\u2019)]*(?:\[[^\[\]\n]{1,25}\])+(?=\s+["\u201c]?\p{Lu})/gu;
 
 type Continuation = 'no' | 'always' | 'unless-opener';
-const TITLE = /(?:^|[\s("'\u201c])(?:Mr|Mrs|Ms|Mme|Messrs|Dr|Prof|St|Ste|Mt|Ft|Gen|Col|Maj|Lt|Capt|Cmdr|Sgt|Adm|Rev|Hon|Sen|Rep|Gov|Pres|Fr|No|Nos|Vol|Fig|cf|vs|viz|approx|ca)\.$/;
+const TITLE = /(?:^|[\s("'\u201c])(?:Mr|Mrs|Ms|Mme|Messrs|Dr|Prof|St|Ste|Mt|Ft|Gen|Col|Maj|Lt|Capt|Cmdr|Sgt|Adm|Rev|Hon|Sen|Rep|Gov|Pres|Fr|No|Nos|Vol|Fig|cf|v|vs|viz|approx|ca)\.$/;
 const ABBREVIATION = /(?:^|[\s("'\u201c])(?:(?:\p{Lu}\.){0,3}\p{Lu}|Jr|Sr|Inc|Ltd|Co|Corp|Bros|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|a\.m|p\.m|[a-z]\.[a-z])\.$/u;
 const SENTENCE_OPENERS = new Set(
   (
