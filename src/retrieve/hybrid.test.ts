@@ -59,6 +59,11 @@ describe('hybrid retrieval', () => {
     expect(results[0]!.chunk.id).toBe('a#1');
   });
 
+  it('reads two swapped letters as one slip, as the library spells the word', () => {
+    const terms = weighQueryTerms(library(), 'was the weahter good for owls');
+    expect(terms.find((t) => t.term === 'weahter')?.alias).toBe('weather');
+  });
+
   it('keeps the question\'s own word for each search term, to show people', () => {
     const words = new Map(weighQueryTerms(library(), 'Were barn owls disastrous hunters in the U.S. and Müller\'s barns?').map((t) => [t.term, t.word]));
     expect(words.get('disastr')).toBe('disastrous');
