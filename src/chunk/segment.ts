@@ -31,10 +31,11 @@ export function sentences(text: string, span: Span): Span[] {
  * ICU's abbreviation list is not reachable from JavaScript, so it breaks after every
  * "abbreviation. Capital": "the U.S. Supreme Court", "George B. Storer" and "Mr. Belvedere" came
  * out as two sentences each and an answer could not be quoted whole. A break is undone after a
- * title, which always precedes a name (the "v." of "Brown v. Board of Education" is one), and after an initial or a short abbreviation unless the next
- * word is one that usually opens a sentence ("…in the U.S. The next year…"). Reference marks after
- * a full stop, common in text copied from Wikipedia, confuse it both ways: it does not break after
- * "tonnes).[d] Earth is…" and breaks inside "end.[2] Next…"; the break goes after the mark.
+ * title, which always precedes a name (the "v." of "Brown v. Board of Education" is one), and
+ * after an initial or a short abbreviation unless the next word is one that usually opens a
+ * sentence ("…in the U.S. The next year…"). Reference marks after a full stop, common in text
+ * copied from Wikipedia, confuse it both ways: it does not break after "tonnes).[d] Earth is…" and
+ * breaks inside "end.[2] Next…"; the break goes after the mark.
  */
 function sentenceEnds(text: string): number[] {
   const candidates = new Set<number>();
