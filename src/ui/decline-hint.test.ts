@@ -54,6 +54,13 @@ describe('the hint under a decline', () => {
     expect(hint).toMatch(/raise “…or when a key term carrying this share is missing”/);
   });
 
+  it('names a misspelt key word as the library spells it where only other passages say it', async () => {
+    const declined = await ask('Where did Jebe perihs?', ['Jebe led the army. Jebe rode west.', 'Many soldiers perish in the cold north.', 'Owls sleep by day.']);
+    expect(declined.answerability!.details.terms.find((t) => t.word === 'perihs')?.alias).toBe('perish');
+    expect(declined.answerability!.keyElsewhere).toEqual(['perihs']);
+    expect(declineHint(declined)).toMatch(/^The passage that best matches the question does not say “perihs”; the word “perihs” \(read as “perish”\) appears only in passages without the rest of the question/);
+  });
+
   it('names apart the key words no top passage says and those only other passages say', async () => {
     const declined = await ask('Where did Jebe die?', ['Jebe led the second division of the army.', 'Many soldiers die of the cold in the north.', 'Owls sleep by day.']);
     const mixed = { ...declined, answerability: { ...declined.answerability!, keyMissing: ['Jebe', 'Kashgar'], keyElsewhere: ['Jebe'] } };

@@ -17,12 +17,15 @@ export function declineHint(ask: AskState, options: { filtered?: boolean } = {})
     // The evidence threshold is not what declined it: lowering it would change nothing.
     const elsewhere = new Set(ask.answerability?.keyElsewhere ?? []);
     const quote = (words: string[]) => `“${words.join('” or “')}”`;
+    // A misspelt word is found in other passages only as the library spells it ("Austrlaia" as "australia").
+    const spelling = new Map((ask.answerability?.details.terms ?? []).flatMap((t) => (t.alias ? [[t.word, t.alias] as const] : [])));
+    const quoteAsFound = (words: string[]) => words.map((w) => (spelling.has(w) ? `“${w}” (read as “${spelling.get(w)}”)` : `“${w}”`)).join(' or ');
     const absent = key.filter((w) => !elsewhere.has(w));
     const present = key.filter((w) => elsewhere.has(w));
     const what = present.length === 0
       ? `None of the top passages the search found says ${quote(key)} (the inspector lists them), so they are about something else.`
       : `The passage that best matches the question does not say ${quote(key)}; ${absent.length ? `no top passage says ${quote(absent)}, and ` : ''}` +
-        `the ${present.length === 1 ? 'word' : 'words'} ${quote(present)} ${present.length === 1 ? 'appears' : 'appear'} only in passages without the rest of the question (the inspector lists them).`;
+        `the ${present.length === 1 ? 'word' : 'words'} ${quoteAsFound(present)} ${present.length === 1 ? 'appears' : 'appear'} only in passages without the rest of the question (the inspector lists them).`;
     return `${what} Ask with the words your documents use, add a document that covers it, or raise “…or when a key term carrying this share is missing” in Settings to let such answers through.`;
   }
   return 'Try other words, add documents, or lower “Not found” below evidence in Settings (the inspector shows why this question fell short).';
