@@ -9,6 +9,7 @@
  * Heading and title terms count double (a simple BM25F).
  */
 import { analyze, ANALYZER_VERSION } from './analyze';
+import { boundedEditDistance } from './spelling';
 import { TopK } from './vector-math';
 
 export interface Bm25Input {
@@ -199,28 +200,4 @@ export class Bm25Index {
     }
     return top.result().map(({ score, value }) => ({ id: value, score }));
   }
-}
-
-/**
- * Edit distance counting a swap of two neighbouring letters as one edit ("exlposion" for
- * "explosion", "teh"), the commonest typing slip, which plain Levenshtein counts as two; or
- * limit + 1 as soon as it must exceed `limit`.
- */
-function boundedEditDistance(a: string, b: string, limit: number): number {
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, beforePrevious[j - 2]! + 1);
-      row.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > limit) return limit + 1;
-    beforePrevious = previous;
-    previous = row;
-  }
-  return previous[b.length]!;
 }

@@ -64,6 +64,20 @@ describe('hybrid retrieval', () => {
     expect(terms.find((t) => t.term === 'weahter')?.alias).toBe('weather');
   });
 
+  it('reads a swap that broke the stemmer, and names the library\'s word as people write it', async () => {
+    const index = new LibraryIndex(new ExactIndex(3));
+    const info = { docId: 'c', name: 'c.txt', type: 'text' as const };
+    const texts = ['Canberra is the capital of Australia.', 'Barn owls hunt at night.'];
+    const chunks = toIndexedChunks(info, texts.map((text, ordinal) => ({ doc: 'c', ordinal, text, start: 0, end: text.length, headings: [], tokens: 5 })));
+    index.addDocument('c', chunks, lexicalSegment(info, chunks), Float32Array.from([1, 0, 0, 0, 1, 0]));
+    // "captial" stems to itself, three edits from the library's "capit": only the swap finds it.
+    const { results, queryTerms } = await retrieve(index, 'What is the captial of Austrlaia?', { ...DEFAULT_RETRIEVAL, retriever: 'bm25' });
+    expect(queryTerms.find((t) => t.word === 'captial')).toMatchObject({ alias: 'capit', aliasWord: 'capital' });
+    expect(queryTerms.find((t) => t.word === 'Austrlaia')).toMatchObject({ alias: 'australia', aliasWord: 'Australia' });
+    expect(results[0]!.chunk.id).toBe('c#0');
+    expect(answerability(results, queryTerms).answerable).toBe(true);
+  });
+
   it('keeps the question\'s own word for each search term, to show people', () => {
     const words = new Map(weighQueryTerms(library(), 'Were barn owls disastrous hunters in the U.S. and Müller\'s barns?').map((t) => [t.term, t.word]));
     expect(words.get('disastr')).toBe('disastrous');

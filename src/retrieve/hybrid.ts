@@ -6,6 +6,7 @@
 import { jaccard, NEAR_DUPLICATE_JACCARD, normalizeForDedupe, shingles } from '../chunk/dedupe';
 import type { DocType } from '../ingest/types';
 import { analyze, termWords } from '../index/analyze';
+import { foldWord, stemSlip, swapVariants } from '../index/spelling';
 import { dot } from '../index/vector-math';
 import type { IndexedChunk, LibraryIndex } from './library-index';
 
@@ -80,6 +81,8 @@ export interface QueryTerm {
   idf: number;
   /** The library's spelling of a term it lacks (a typo in the question), counted as the term. */
   alias?: string;
+  /** That spelling as a word people can read ("capital", where the alias is the stem "capit"). */
+  aliasWord?: string;
   /** A word that shapes the question ("how many", "which country"), weighed a quarter: never reported as missing. */
   phrasing?: true;
 }
@@ -105,20 +108,42 @@ function answerKindTerms(query: string): Set<string> {
   return out;
 }
 
+/**
+ * How the library spells a question word it lacks: its nearest term within one slip (two for long
+ * words), or, where two swapped letters broke the stemmer ("captial" keeps the suffix that
+ * "capital" loses), the term of the word with those letters put back. `word` is that term as
+ * people read it, in the question's case ("Austrlaia" → "Australia", not "australia").
+ */
+function spellingInLibrary(index: LibraryIndex, term: string, written: string): { alias: string; word: string } | null {
+  const typed = foldWord(written);
+  const maxEdits = (t: string) => (t.length >= 8 ? 2 : 1);
+  let found: { alias: string; word: string } | null = null;
+  const alias = index.bm25.nearestTerm(term, maxEdits(term));
+  if (alias) found = { alias, word: stemSlip(alias, typed, maxEdits(term))?.word ?? alias };
+  else {
+    for (const unswapped of swapVariants(typed)) {
+      const terms = analyze(unswapped);
+      if (terms.length === 1 && index.bm25.documentFrequency(terms[0]!) > 0) {
+        found = { alias: terms[0]!, word: unswapped };
+        break;
+      }
+    }
+  }
+  if (found && /^\p{Lu}/u.test(written)) found.word = found.word[0]!.toUpperCase() + found.word.slice(1);
+  return found;
+}
+
 export function weighQueryTerms(index: LibraryIndex, query: string): QueryTerm[] {
   const kinds = answerKindTerms(query);
   const words = termWords(query);
   return [...new Set(analyze(query))].map((term) => {
     const word = words.get(term) ?? term;
     let idf = index.bm25.idf(term);
-    let alias: string | undefined;
-    if (index.bm25.documentFrequency(term) === 0 && term.length >= 5) {
-      alias = index.bm25.nearestTerm(term, term.length >= 8 ? 2 : 1) ?? undefined;
-      if (alias) idf = index.bm25.idf(alias);
-    }
+    const spelling = index.bm25.documentFrequency(term) === 0 && term.length >= 5 ? spellingInLibrary(index, term, word) : null;
+    if (spelling) idf = index.bm25.idf(spelling.alias);
     const phrasing = QUESTION_PHRASING.has(term) || kinds.has(term);
     if (phrasing) idf /= 4;
-    return { term, word, idf, ...(alias ? { alias } : {}), ...(phrasing ? { phrasing: true as const } : {}) };
+    return { term, word, idf, ...(spelling ? { alias: spelling.alias, aliasWord: spelling.word } : {}), ...(phrasing ? { phrasing: true as const } : {}) };
   });
 }
 

@@ -37,7 +37,7 @@ export function AnswerabilityView({ ask }: { ask: AskState }) {
       <p className="muted">
         Question words (the term searched, where it differs; weight; ✓ in the best passage, ◌ only in another of the top passages, ✗ in none of them):{' '}
         {d.terms.length === 0 ? 'none.' : null}
-        {d.terms.map((t) => `${t.word}${t.word.toLowerCase() !== t.term ? ` (${t.term})` : ''}${t.alias ? ` → ${t.alias}` : ''} ${t.idf.toFixed(1)}${t.inPassage ? ' ✓' : t.inAnyPassage ? ' ◌' : ' ✗'}`).join(' · ')}
+        {d.terms.map((t) => `${t.word}${t.word.toLowerCase() !== t.term ? ` (${t.term})` : ''}${t.alias ? ` → ${t.aliasWord ?? t.alias}` : ''} ${t.idf.toFixed(1)}${t.inPassage ? ' ✓' : t.inAnyPassage ? ' ◌' : ' ✗'}`).join(' · ')}
       </p>
       {cal && (cal.denseQuery || cal.denseSentence || cal.rerank) ? (
         <div className="table-scroll">

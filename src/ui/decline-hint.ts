@@ -17,8 +17,8 @@ export function declineHint(ask: AskState, options: { filtered?: boolean } = {})
     // The evidence threshold is not what declined it: lowering it would change nothing.
     const elsewhere = new Set(ask.answerability?.keyElsewhere ?? []);
     const quote = (words: string[]) => `“${words.join('” or “')}”`;
-    // A misspelt word is found in other passages only as the library spells it ("Austrlaia" as "australia").
-    const spelling = new Map((ask.answerability?.details.terms ?? []).flatMap((t) => (t.alias ? [[t.word, t.alias] as const] : [])));
+    // A misspelt word is found in other passages only as the library spells it ("Austrlaia" as "Australia").
+    const spelling = new Map((ask.answerability?.details.terms ?? []).flatMap((t) => (t.alias ? [[t.word, t.aliasWord ?? t.alias] as const] : [])));
     const quoteAsFound = (words: string[]) => words.map((w) => (spelling.has(w) ? `“${w}” (read as “${spelling.get(w)}”)` : `“${w}”`)).join(' or ');
     const absent = key.filter((w) => !elsewhere.has(w));
     const present = key.filter((w) => elsewhere.has(w));
