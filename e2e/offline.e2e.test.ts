@@ -64,7 +64,7 @@ describe('offline for real', () => {
       await context.close();
     }
   });
-  it('vite preview: the page is cross-origin isolated and the embedder reports more than one thread', async () => {
+  it('vite preview: the page is cross-origin isolated, the embedder reports more than one thread, and ONNX Runtime starts its thread workers', async () => {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
@@ -74,6 +74,10 @@ describe('offline for real', () => {
       const badge = (await page.getByTestId('threads').textContent()) ?? '';
       const [, threads] = badge.match(/threads: (\d+) of \d+ cores/) ?? [];
       expect(Number(threads)).toBeGreaterThan(1);
+      // The count is what the runtime was asked for; its pool is real only if it started workers
+      // from its threaded build (inside the model workers, which the browser still lists).
+      const runtimeThreads = page.workers().filter((w) => /ort-wasm-simd-threaded[^/]*\.mjs/.test(w.url()));
+      expect(runtimeThreads.length).toBeGreaterThan(0);
     } finally {
       await context.close();
     }
