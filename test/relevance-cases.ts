@@ -26,3 +26,20 @@ export const TABLE_CASE = {
   source: 'Planet | Moons | Diameter km\nMercury | 0 | 4879\nJupiter | 95 | 142984',
   quote: 'Jupiter | 95 | 142984',
 } as const;
+
+/**
+ * Relevance is read on the answer's closest sentence, and with two sentences the summary says so:
+ * "make" stands in the other one, about bacteria, so listing it as simply "missing" under an
+ * answer that says it would contradict what the reader sees.
+ */
+export const CLOSEST_SENTENCE_CASE = {
+  question: 'How do I make a sourdough starter?',
+  terms: [
+    { term: 'make', word: 'make', idf: 1.3 },
+    { term: 'sourdough', word: 'sourdough', idf: 1.8 },
+    { term: 'starter', word: 'starter', idf: 1.8 },
+  ],
+  quotes: ['A starter is kept alive by feeding it flour and water every day.', 'The bacteria make the acids that give the bread its sour taste.'],
+  relevant: 'irrelevant',
+  summary: 'Its closest sentence covers 37 % of what the question asks (weighted by rarity); that sentence lacks: make, sourdough.',
+} as const;

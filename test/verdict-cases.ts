@@ -32,7 +32,7 @@ export const FORCED_AUSTRALIA = {
   question: 'What is the capital of Australia?',
   faithful: 'quotation',
   relevant: 'irrelevant',
-  relevantSummary: "Does not address the question's point (Australia); covers 58 % of what it asks.",
+  relevantSummary: "Its closest sentence does not address the question's point (Australia); it covers 58 % of what the question asks.",
 } as const;
 
 /** A question of stop words only is declined for that reason, not because "nothing was retrieved". */

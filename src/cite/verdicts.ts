@@ -138,11 +138,16 @@ export function judgeAnswer(kind: AnswerKind, text: string, check: AnswerCheck |
   const relevant: Verdict<RelevantLevel> = {
     level,
     score,
+    // Relevance is read on the answer's closest sentence: with several, the summary says so, or a
+    // word it lists as missing may stand in another sentence, there about something else.
     summary: keyMissing.length
-      ? `Does not address the question's point (${keyMissing.join(', ')}); covers ${pct(score)} of what it asks.`
+      ? sentences > 1
+        ? `Its closest sentence does not address the question's point (${keyMissing.join(', ')}); it covers ${pct(score)} of what the question asks.`
+        : `Does not address the question's point (${keyMissing.join(', ')}); covers ${pct(score)} of what it asks.`
       : !namesWanted && score >= PARTLY_RELEVANT_AT
         ? `Covers ${pct(score)} of the question's words, but names no ${ASKED_FOR[wanted!]}, which the question asks for.`
-        : `Covers ${pct(score)} of what the question asks (weighted by rarity)${level !== 'relevant' && missing.length ? `; missing: ${missing.join(', ')}` : ''}.`,
+        : `${sentences > 1 ? 'Its closest sentence covers' : 'Covers'} ${pct(score)} of what the question asks (weighted by rarity)` +
+          `${level !== 'relevant' && missing.length ? `; ${sentences > 1 ? 'that sentence lacks' : 'missing'}: ${missing.join(', ')}` : ''}.`,
   };
   return { faithful, relevant };
 }

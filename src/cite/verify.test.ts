@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TABLE_CASE, TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
+import { CLOSEST_SENTENCE_CASE, TABLE_CASE, TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
 import { judgeAnswer } from './verdicts';
 import { answerSentences, quotationCheck, verifyAnswer } from './verify';
 
@@ -73,6 +73,14 @@ describe('relevance verdicts', () => {
   it.each(TOWER_CASES)('judges %j by the kind of thing the question asks for', ({ question, quote, relevant, summary }) => {
     const check = quotationCheck([{ text: quote, n: 1 }]);
     const verdicts = judgeAnswer('extractive', check.sentences[0]!.text, check, TOWER_TERMS, [{ n: 1, text: quote }], question);
+    expect(verdicts.relevant.level).toBe(relevant);
+    expect(verdicts.relevant.summary).toBe(summary);
+  });
+
+  it('says that a two-sentence answer is judged on its closest sentence', () => {
+    const { question, terms, quotes, relevant, summary } = CLOSEST_SENTENCE_CASE;
+    const check = quotationCheck(quotes.map((text) => ({ text, n: 1 })));
+    const verdicts = judgeAnswer('extractive', check.sentences.map((s) => s.text).join(' '), check, [...terms], [{ n: 1, text: quotes.join(' ') }], question);
     expect(verdicts.relevant.level).toBe(relevant);
     expect(verdicts.relevant.summary).toBe(summary);
   });

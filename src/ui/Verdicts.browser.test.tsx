@@ -1,6 +1,6 @@
 /** The verdict lines as a person reads them, in real Chromium: words and symbols, never colour alone. */
 import { describe, expect, it } from 'vitest';
-import { TABLE_CASE, TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
+import { CLOSEST_SENTENCE_CASE, TABLE_CASE, TOWER_CASES, TOWER_TERMS } from '../../test/relevance-cases';
 import { render } from '../../test/render-browser';
 import { emptyAnswer } from '../ask/types';
 import { judgeAnswer } from '../cite/verdicts';
@@ -37,6 +37,15 @@ describe('the verdicts', () => {
     const line = host.querySelector('[data-testid=verdict-relevant]')!;
     expect(line.getAttribute('data-level')).toBe(relevant);
     expect(line.textContent).toBe(`${relevant === 'relevant' ? '✓ Relevant' : '◐ Partly relevant'} — ${summary}`);
+  });
+
+  it('say that a two-sentence quotation is judged on its closest sentence', () => {
+    const { question, terms, quotes, summary } = CLOSEST_SENTENCE_CASE;
+    const check = quotationCheck(quotes.map((text) => ({ text, n: 1 })));
+    const text = check.sentences.map((s) => s.text).join(' ');
+    const verdicts = judgeAnswer('extractive', text, check, [...terms], [{ n: 1, text: quotes.join(' ') }], question);
+    const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text, check, verdicts }} />);
+    expect(host.querySelector('[data-testid=verdict-relevant]')!.textContent).toBe(`✗ Irrelevant — ${summary}`);
   });
 
   it('read a quoted table row as relevant when its header row names what was asked', () => {
