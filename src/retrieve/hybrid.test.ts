@@ -78,6 +78,18 @@ describe('hybrid retrieval', () => {
     expect(answerability(results, queryTerms).answerable).toBe(true);
   });
 
+  it('reads a swap in a four-letter word, and never reads a number as misspelt', () => {
+    const terms = weighQueryTerms(library(), 'How do barn owsl hunt in 1953?');
+    expect(terms.find((t) => t.word === 'owsl')).toMatchObject({ alias: 'owl', aliasWord: 'owls' });
+    const index = new LibraryIndex(new ExactIndex(3));
+    const info = { docId: 'y', name: 'y.txt', type: 'text' as const };
+    const chunks = toIndexedChunks(info, [{ doc: 'y', ordinal: 0, text: 'The fort fell in 1573 and again in 17530 BC.', start: 0, end: 44, headings: [], tokens: 5 }]);
+    index.addDocument('y', chunks, lexicalSegment(info, chunks), Float32Array.from([1, 0, 0]));
+    const years = weighQueryTerms(index, 'Did the fort fall in 1753 or 17531 BC?');
+    expect(years.find((t) => t.word === '1753')?.alias).toBeUndefined();
+    expect(years.find((t) => t.word === '17531')?.alias).toBeUndefined();
+  });
+
   it('keeps the question\'s own word for each search term, to show people', () => {
     const words = new Map(weighQueryTerms(library(), 'Were barn owls disastrous hunters in the U.S. and Müller\'s barns?').map((t) => [t.term, t.word]));
     expect(words.get('disastr')).toBe('disastrous');

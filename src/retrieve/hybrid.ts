@@ -116,9 +116,13 @@ function answerKindTerms(query: string): Set<string> {
  */
 function spellingInLibrary(index: LibraryIndex, term: string, written: string): { alias: string; word: string } | null {
   const typed = foldWord(written);
+  // Numbers and codes are not misspelt words: "1753" is never "1573".
+  if (!/^\p{L}+$/u.test(typed)) return null;
   const maxEdits = (t: string) => (t.length >= 8 ? 2 : 1);
   let found: { alias: string; word: string } | null = null;
-  const alias = index.bm25.nearestTerm(term, maxEdits(term));
+  // A four-letter word is read back only through a swap ("owsl" as "owls"): any other single edit
+  // turns most of them into another word ("barn" and "bark").
+  const alias = term.length >= 5 ? index.bm25.nearestTerm(term, maxEdits(term)) : null;
   if (alias) found = { alias, word: stemSlip(alias, typed, maxEdits(term))?.word ?? alias };
   else {
     for (const unswapped of swapVariants(typed)) {
@@ -139,7 +143,7 @@ export function weighQueryTerms(index: LibraryIndex, query: string): QueryTerm[]
   return [...new Set(analyze(query))].map((term) => {
     const word = words.get(term) ?? term;
     let idf = index.bm25.idf(term);
-    const spelling = index.bm25.documentFrequency(term) === 0 && term.length >= 5 ? spellingInLibrary(index, term, word) : null;
+    const spelling = index.bm25.documentFrequency(term) === 0 && term.length >= 4 ? spellingInLibrary(index, term, word) : null;
     if (spelling) idf = index.bm25.idf(spelling.alias);
     const phrasing = QUESTION_PHRASING.has(term) || kinds.has(term);
     if (phrasing) idf /= 4;
