@@ -70,6 +70,9 @@ describe('the app, offline, in Chromium', () => {
     await expect.poll(() => baseline.getByTestId('groundedness').count(), { timeout: 60_000 }).toBe(1);
     expect(await rag.locator('.answer__text').textContent()).toContain('Based on the provided sources [1], this answer is grounded.');
     expect(await rag.getByTestId('latency').textContent()).toMatch(/Prefill.*tokens/s);
+    expect(await rag.locator('.muted').first().textContent()).toMatch(/^RAG: \d+ retrieved passages? in the prompt, cited as \[n\]$/);
+    // The baseline neither searched nor embedded the question; it did build a prompt.
+    expect(await baseline.getByTestId('latency').textContent()).toMatch(/Query embedding–Search–Rerank–Prompt build\d/);
     await rag.locator('.cite__n').first().click();
     expect(await page.getByTestId('source-viewer').textContent()).toMatch(/\[1\] test\.docx/);
     const passage = ((await page.getByTestId('source-text').locator('mark').textContent()) ?? '').trim();

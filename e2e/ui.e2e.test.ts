@@ -87,6 +87,10 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       await expect.poll(() => rag.getByRole('button', { name: /^\[1\] / }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
       await page.getByRole('region', { name: 'Answer without retrieval' }).waitFor();
       expect(await rag.getByTestId('retriever-used').textContent()).toMatch(/keyword search \(BM25\)/);
+      // Without a language model nothing is prompted and only the keyword search runs: the card
+      // says what it quotes from, and the stages that did not run show "–", not "0.0 ms".
+      expect(await rag.locator('.muted').first().textContent()).toMatch(/^RAG without a language model: sentences quoted from \d+ retrieved passages?, cited as \[n\]$/);
+      expect(await rag.getByTestId('latency').textContent()).toMatch(/Query embedding–Search\d[\d.]* m?sRerank–Prompt build–/);
       await checkState(page, name('3-answer'));
 
       // The citation opens a dialog in view, with focus inside; Escape hands focus back.

@@ -5,6 +5,7 @@ import { declineHint } from './decline-hint';
 import type { Lab } from './lab/lab';
 import type { AnswerState, AskState, LabState } from './lab/state';
 import { LatencyTable } from './LatencyTable';
+import { countOf } from './format';
 import { VerdictLegend, Verdicts } from './Verdicts';
 import { SourceDialog } from './SourceDialog';
 import { sourceLabel } from '../generate/prompt';
@@ -46,9 +47,10 @@ interface CardProps {
   citeLabel: (n: number) => string;
   /** The search ran within a document or type filter. */
   filtered: boolean;
+  emptyLibrary: boolean;
 }
 
-function AnswerCard({ title, subtitle, answer, ask, side, testId, sourceCount, onCite, citeLabel, filtered }: CardProps) {
+function AnswerCard({ title, subtitle, answer, ask, side, testId, sourceCount, onCite, citeLabel, filtered, emptyLibrary }: CardProps) {
   const id = useId();
   const waiting = waitingText(answer, ask, side);
   const used = side === 'rag' ? retrieverUsed(ask) : null;
@@ -66,9 +68,19 @@ function AnswerCard({ title, subtitle, answer, ask, side, testId, sourceCount, o
         <p className="answer__waiting" data-testid="waiting">{waiting}</p>
       ) : null}
       <p className="visually-hidden" role="status">{announcement(title, answer, ask)}</p>
-      {answer.text === NOT_FOUND ? <p className="muted">{declineHint(ask, { filtered })}</p> : null}
+      {answer.text === NOT_FOUND ? <p className="muted">{declineHint(ask, { filtered, emptyLibrary })}</p> : null}
       <Verdicts answer={answer} />
-      {answer.timings ? <LatencyTable timings={answer.timings} /> : null}
+      {answer.timings ? (
+        <LatencyTable
+          timings={answer.timings}
+          ran={{
+            embed: used === 'dense' || used === 'hybrid',
+            search: side === 'rag',
+            rerank: side === 'rag' && ask.considered.some((r) => r.trace.rerankScore !== null),
+            prompt: answer.kind === 'llm',
+          }}
+        />
+      ) : null}
     </section>
   );
 }
@@ -78,6 +90,14 @@ export function removedSources(ask: AskState, library: Pick<LabState['library'],
   const pending = new Set(library.pendingRemovals.map((p) => p.docId));
   const present = new Set(library.documents.map((d) => d.id));
   return [...new Set(ask.sources.filter((s) => pending.has(s.chunk.docId) || !present.has(s.chunk.docId)).map((s) => s.chunk.docName))];
+}
+
+/** What the retrieval side was given: a prompt only when a language model wrote the answer. */
+function ragSubtitle(ask: AskState): string {
+  const n = ask.sources.length;
+  if (n === 0) return 'RAG: no retrieved passage reached the answer (the inspector shows what was found)';
+  const passages = countOf(n, 'retrieved passage');
+  return ask.rag.kind === 'llm' ? `RAG: ${passages} in the prompt, cited as [n]` : `RAG without a language model: sentences quoted from ${passages}, cited as [n]`;
 }
 
 export function ComparisonView({ ask, lab, library, filtered = false }: { ask: AskState; lab: Lab; library: Pick<LabState['library'], 'documents' | 'pendingRemovals'>; filtered?: boolean }) {
@@ -97,8 +117,8 @@ export function ComparisonView({ ask, lab, library, filtered = false }: { ask: A
         </p>
       ) : null}
       <div className="comparison">
-        <AnswerCard title="Answer with retrieval" subtitle={`RAG: ${ask.sources.length} retrieved passage(s) in the prompt, cited as [n]`} answer={ask.rag} ask={ask} side="rag" testId="answer-rag" sourceCount={ask.sources.length} onCite={setSelected} citeLabel={citeLabel} filtered={filtered} />
-        <AnswerCard title="Answer without retrieval" subtitle="Baseline: same model and settings, prompt only" answer={ask.baseline} ask={ask} side="baseline" testId="answer-baseline" sourceCount={0} onCite={setSelected} citeLabel={citeLabel} filtered={filtered} />
+        <AnswerCard title="Answer with retrieval" subtitle={ragSubtitle(ask)} answer={ask.rag} ask={ask} side="rag" testId="answer-rag" sourceCount={ask.sources.length} onCite={setSelected} citeLabel={citeLabel} filtered={filtered} emptyLibrary={library.documents.length === 0} />
+        <AnswerCard title="Answer without retrieval" subtitle="Baseline: same model and settings, prompt only" answer={ask.baseline} ask={ask} side="baseline" testId="answer-baseline" sourceCount={0} onCite={setSelected} citeLabel={citeLabel} filtered={filtered} emptyLibrary={library.documents.length === 0} />
       </div>
       <VerdictLegend />
       {selected ? (

@@ -1,7 +1,7 @@
 import { normalizeForDedupe } from '../chunk/dedupe';
 import { sourceLabel } from '../generate/prompt';
 import type { AskState } from './lab/state';
-import { formatMs } from './format';
+import { countOf, formatMs } from './format';
 import { AnswerabilityView } from './AnswerabilityView';
 
 const num = (v: number | null, digits = 3) => (v === null ? '–' : v.toFixed(digits));
@@ -35,7 +35,7 @@ export function Inspector({ ask }: { ask: AskState }) {
               <th scope="col">Dense rank / cosine</th>
               <th scope="col">RRF</th>
               <th scope="col">Rerank</th>
-              <th scope="col">In prompt</th>
+              <th scope="col">{ask.rag.kind === 'llm' ? 'In prompt' : 'Source'}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,7 +62,7 @@ export function Inspector({ ask }: { ask: AskState }) {
       {ask.prompts ? (
         <>
           <details>
-            <summary>RAG prompt ({ask.prompts.rag.tokens} tokens; {ask.prompts.rag.cut.length} source(s) cut for the context budget)</summary>
+            <summary>RAG prompt ({ask.prompts.rag.tokens} tokens; {countOf(ask.prompts.rag.cut.length, 'source')} cut for the context budget)</summary>
             <pre className="prompt" data-testid="rag-prompt" tabIndex={0}>{ask.prompts.rag.prompt}</pre>
           </details>
           <details>

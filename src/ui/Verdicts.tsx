@@ -1,5 +1,6 @@
 import type { FaithfulLevel, RelevantLevel } from '../cite/verdicts';
 import type { AnswerState } from './lab/state';
+import { countOf } from './format';
 
 // Each level has a word and a symbol, so the verdict never depends on colour alone.
 const FAITHFUL: Record<FaithfulLevel, { symbol: string; word: string }> = {
@@ -49,7 +50,7 @@ export function Verdicts({ answer }: { answer: AnswerState }) {
       {check ? (
         <p className="muted grounded" data-testid="groundedness">
           Sentences: {check.counts.supported} backed by what they cite · {check.counts.uncited} backed but uncited · {check.counts.unsupported} backed by nothing retrieved
-          {check.invalidCitations ? ` · ${check.invalidCitations} citation(s) of sources that do not exist` : ''}
+          {check.invalidCitations ? ` · ${countOf(check.invalidCitations, 'citation')} of sources that do not exist` : ''}
         </p>
       ) : null}
     </div>

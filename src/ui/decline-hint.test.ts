@@ -27,7 +27,10 @@ describe('the hint under a decline', () => {
   it('suggests what can help', async () => {
     expect(declineHint(await ask('why?', ['Barn owls hunt at night.']))).toMatch(/^Ask with the words your documents would use/);
     const empty = await ask('How do barn owls hunt?', []);
-    expect(declineHint(empty)).toMatch(/^Nothing in your library matched/);
+    expect(declineHint(empty, { emptyLibrary: true })).toMatch(/^Your library is empty: add documents/);
+    // With documents, none of which uses the question's words, adding documents is not the only way.
+    const unmatched = await ask('Who is Captain Ahab?', ['Barn owls hunt mice at night.', 'Owls sleep by day.']);
+    expect(declineHint(unmatched)).toMatch(/^None of your documents uses the words of the question: ask with the words they would use/);
     // Searching within a filter, the filter is what to widen.
     expect(declineHint(empty, { filtered: true })).toMatch(/^Nothing in the documents you searched matched: widen the document or type filter/);
     expect(declineHint(await ask('Do barn owls nest in tall wooden towers?', ['Barn owls hunt mice at night.', 'Owls sleep by day.']))).toMatch(/lower “Not found” below evidence/);

@@ -5,12 +5,14 @@ import type { AskState } from '../ask/types';
  * when nothing was found at all, or when a key word of the question is missing from the passage
  * that best matches it (the key-term setting decides that).
  */
-export function declineHint(ask: AskState, options: { filtered?: boolean } = {}): string {
+export function declineHint(ask: AskState, options: { filtered?: boolean; emptyLibrary?: boolean } = {}): string {
   if (ask.answerability?.details.terms.length === 0) return 'Ask with the words your documents would use: names, terms, numbers.';
   if (ask.considered.length === 0) {
-    return options.filtered
-      ? 'Nothing in the documents you searched matched: widen the document or type filter beside the question, or add documents.'
-      : 'Nothing in your library matched: add documents (the sample library belongs to the teaching lab).';
+    if (options.filtered) return 'Nothing in the documents you searched matched: widen the document or type filter beside the question, or add documents.';
+    // The teaching lab's sample library is its own: a person who tried it may expect to ask it here.
+    return options.emptyLibrary
+      ? 'Your library is empty: add documents to ask about them (the teaching lab’s sample library is kept apart from yours).'
+      : 'None of your documents uses the words of the question: ask with the words they would use (names, terms), or add a document that covers it.';
   }
   const key = ask.answerability?.keyMissing ?? [];
   if (key.length) {
