@@ -93,7 +93,7 @@ describe('the ask pipeline in the page', () => {
     // Moby-Dick says "Australia", but not in the passage that best matches the question: the hint
     // says so (not "none of the passages") and names the key-term setting, not the evidence threshold.
     expect(state.answerability!.keyElsewhere).toEqual(['Australia']);
-    expect(declineHint(state)).toMatch(/^The passage that best matches the question does not say “Australia”; the word “Australia” appears only in passages without the rest of the question.*raise “…or when a key term/);
+    expect(declineHint(state)).toMatch(/^The passage that best matches the question does not say “Australia”; the word “Australia” appears only in passages without the rest of the question.*raise “Decline when the best passage lacks a word/);
     expect(state.prompts!.baseline.messages[0]!.content).toBe(BASELINE_INSTRUCTIONS);
     expect(state.prompts!.baseline.prompt).not.toContain('Sources:');
     expect(state.baseline.text.length).toBeGreaterThan(0);

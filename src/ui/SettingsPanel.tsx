@@ -2,6 +2,7 @@ import type { Lab } from './lab/lab';
 import type { LabSettings, LabState } from './lab/state';
 import { ChunkingFields } from './ChunkingFields';
 import { NumberField as Field } from './NumberField';
+import { EVIDENCE_SETTING, KEY_TERM_SETTING } from './setting-labels';
 
 /** Typed fields apply on Enter or blur; decimals are allowed where `step` is fractional. */
 function NumberField({ label, value, min, max, step = 1, onChange }: { label: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void }) {
@@ -20,8 +21,8 @@ export function SettingsPanel({ lab, settings, library }: { lab: Lab; settings: 
         <NumberField label="RRF constant" value={retrieval.rrfK} min={1} max={200} onChange={(rrfK) => lab.updateSettings({ retrieval: { ...retrieval, rrfK } })} />
         <NumberField label="Rerank top N" value={retrieval.rerankTop} min={2} max={50} onChange={(rerankTop) => lab.updateSettings({ retrieval: { ...retrieval, rerankTop } })} />
         <NumberField label="Minimum score (0 = off)" value={retrieval.minScore ?? 0} min={-20} max={50} step={0.05} onChange={(v) => lab.updateSettings({ retrieval: { ...retrieval, minScore: v === 0 ? null : v } })} />
-        <NumberField label="“Not found” below evidence (0–1)" value={answerable.minEvidence} min={0} max={1} step={0.01} onChange={(minEvidence) => lab.updateSettings({ answerable: { ...answerable, minEvidence } })} />
-        <NumberField label="…or when a key term carrying this share is missing" value={answerable.maxMissingShare} min={0} max={1} step={0.05} onChange={(maxMissingShare) => lab.updateSettings({ answerable: { ...answerable, maxMissingShare } })} />
+        <NumberField label={EVIDENCE_SETTING} value={answerable.minEvidence} min={0} max={1} step={0.01} onChange={(minEvidence) => lab.updateSettings({ answerable: { ...answerable, minEvidence } })} />
+        <NumberField label={KEY_TERM_SETTING} value={answerable.maxMissingShare} min={0} max={1} step={0.05} onChange={(maxMissingShare) => lab.updateSettings({ answerable: { ...answerable, maxMissingShare } })} />
         <label className="field">
           Vector index
           <select value={settings.backend} onChange={(e) => lab.updateSettings({ backend: e.target.value as LabSettings['backend'] })}>

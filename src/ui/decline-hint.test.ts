@@ -33,7 +33,7 @@ describe('the hint under a decline', () => {
     expect(declineHint(unmatched)).toMatch(/^None of your documents uses the words of the question: ask with the words they would use/);
     // Searching within a filter, the filter is what to widen.
     expect(declineHint(empty, { filtered: true })).toMatch(/^Nothing in the documents you searched matched: widen the document or type filter/);
-    expect(declineHint(await ask('Do barn owls nest in tall wooden towers?', ['Barn owls hunt mice at night.', 'Owls sleep by day.']))).toMatch(/lower “Not found” below evidence/);
+    expect(declineHint(await ask('Do barn owls nest in tall wooden towers?', ['Barn owls hunt mice at night.', 'Owls sleep by day.']))).toMatch(/lower “Decline below this evidence” in Settings/);
   });
 
   it('names the key-term setting, not the evidence threshold, when a key word of the question is in no passage', async () => {
@@ -41,8 +41,8 @@ describe('the hint under a decline', () => {
     expect(declined.answerability!.keyMissing).toEqual(['capital']);
     const hint = declineHint(declined);
     expect(hint).toMatch(/None of the top passages the search found says “capital”/);
-    expect(hint).toMatch(/raise “…or when a key term carrying this share is missing”/);
-    expect(hint).not.toMatch(/below evidence/);
+    expect(hint).toMatch(/raise “Decline when the best passage lacks a word carrying at least this share of the question” in Settings/);
+    expect(hint).not.toMatch(/below this evidence/);
   });
 
   it('does not say "none of the passages" when other passages found say the key word', async () => {
@@ -54,7 +54,7 @@ describe('the hint under a decline', () => {
     const hint = declineHint(declined);
     expect(hint).not.toMatch(/None of the/);
     expect(hint).toMatch(new RegExp(`^The passage that best matches the question does not say “${key[0]}”; the word “${key[0]}” appears only in passages without the rest of the question`));
-    expect(hint).toMatch(/raise “…or when a key term carrying this share is missing”/);
+    expect(hint).toMatch(/raise “Decline when the best passage lacks a word carrying at least this share of the question” in Settings/);
   });
 
   it('names a misspelt key word as the library spells it where only other passages say it', async () => {

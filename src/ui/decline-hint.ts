@@ -1,4 +1,5 @@
 import type { AskState } from '../ask/types';
+import { EVIDENCE_SETTING, KEY_TERM_SETTING, settingName } from './setting-labels';
 
 /**
  * What to try after a decline, fitted to what declined it: a lower evidence threshold cannot help
@@ -28,7 +29,7 @@ export function declineHint(ask: AskState, options: { filtered?: boolean; emptyL
       ? `None of the top passages the search found says ${quote(key)} (the inspector lists them), so they are about something else.`
       : `The passage that best matches the question does not say ${quote(key)}; ${absent.length ? `no top passage says ${quote(absent)}, and ` : ''}` +
         `the ${present.length === 1 ? 'word' : 'words'} ${quoteAsFound(present)} ${present.length === 1 ? 'appears' : 'appear'} only in passages without the rest of the question (the inspector lists them).`;
-    return `${what} Ask with the words your documents use, add a document that covers it, or raise “…or when a key term carrying this share is missing” in Settings to let such answers through.`;
+    return `${what} Ask with the words your documents use, add a document that covers it, or raise “${settingName(KEY_TERM_SETTING)}” in Settings to let such answers through.`;
   }
-  return 'Try other words, add documents, or lower “Not found” below evidence in Settings (the inspector shows why this question fell short).';
+  return `Try other words, add documents, or lower “${settingName(EVIDENCE_SETTING)}” in Settings (the inspector shows why this question fell short).`;
 }
