@@ -61,6 +61,8 @@ describe('the hint under a decline', () => {
     const declined = await ask('Where did Jebe perihs?', ['Jebe led the army. Jebe rode west.', 'Many soldiers perish in the cold north.', 'Owls sleep by day.']);
     expect(declined.answerability!.details.terms.find((t) => t.word === 'perihs')?.alias).toBe('perish');
     expect(declined.answerability!.keyElsewhere).toEqual(['perihs']);
+    // The inspector's reason names what was looked for, too.
+    expect(declined.answerability!.reason).toMatch(/^A key term of the question is missing from the best passage: perihs \(read as perish\) \(evidence/);
     expect(declineHint(declined)).toMatch(/^The passage that best matches the question does not say “perihs”; the word “perihs” \(read as “perish”\) appears only in passages without the rest of the question/);
   });
 
