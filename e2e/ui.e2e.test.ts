@@ -81,7 +81,7 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       expect(await page.getByLabel('Search only documents of this type').locator('option').allTextContents()).toEqual(['any', 'DOCX', 'MARKDOWN', 'HTML', 'TEXT']);
       await checkState(page, name('2-ready'));
 
-      await page.getByRole('textbox', { name: 'Question' }).fill('How should workers slow down production and make mistakes?');
+      await page.getByRole('textbox', { name: 'Question', exact: true }).fill('How should workers slow down production and make mistakes?');
       await page.getByRole('button', { name: 'Ask', exact: true }).click();
       const rag = page.getByRole('region', { name: 'Answer with retrieval' });
       await expect.poll(() => rag.getByRole('button', { name: /^\[1\] / }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -150,7 +150,7 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
 
       // A citation opened in the chunk viewer: the chunk holding it outlined and focused. Last, as
       // the long chunk list would slow every later step (the undo above has a 10 s window).
-      await page.getByRole('textbox', { name: 'Question' }).fill('How should workers slow down production and make mistakes?');
+      await page.getByRole('textbox', { name: 'Question', exact: true }).fill('How should workers slow down production and make mistakes?');
       await page.getByRole('button', { name: 'Ask', exact: true }).click();
       await expect.poll(() => rag.getByRole('button', { name: /^\[1\] / }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
       await rag.getByRole('button', { name: /^\[1\] / }).first().click();
@@ -182,13 +182,13 @@ it('a removal left to run its course deletes the document for good; clearing all
     await page.getByText(/^Restored \d+ chunks/).waitFor();
 
     // Clearing all data leaves nothing of the old library on screen: no answer, no restore counts.
-    await page.getByRole('textbox', { name: 'Question' }).fill('How should workers slow down production and make mistakes?');
+    await page.getByRole('textbox', { name: 'Question', exact: true }).fill('How should workers slow down production and make mistakes?');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     const rag = page.getByRole('region', { name: 'Answer with retrieval' });
     await expect.poll(() => rag.getByRole('button', { name: /^\[1\] / }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     // Searching within one document, a question that matches nothing there is told to widen the filter.
     await page.getByLabel('Search only this document').selectOption({ label: 'pg26184.txt' });
-    await page.getByRole('textbox', { name: 'Question' }).fill('zyxwv plorfination of gribbles');
+    await page.getByRole('textbox', { name: 'Question', exact: true }).fill('zyxwv plorfination of gribbles');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => rag.textContent(), { timeout: 30_000 }).toMatch(/Nothing in the documents you searched matched: widen the document or type filter/);
     await page.getByRole('button', { name: 'Clear all data' }).click();
