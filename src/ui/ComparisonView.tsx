@@ -103,6 +103,7 @@ function ragSubtitle(ask: AskState): string {
 export function ComparisonView({ ask, lab, library, filtered = false }: { ask: AskState; lab: Lab; library: Pick<LabState['library'], 'documents' | 'pendingRemovals'>; filtered?: boolean }) {
   const [selected, setSelected] = useState<number | null>(null);
   const removed = ask.status === 'done' ? removedSources(ask, library) : [];
+  const emptyLibrary = library.documents.length === 0;
   const source = selected ? ask.sources[selected - 1] : undefined;
   const citeLabel = (n: number) => {
     const s = ask.sources[n - 1];
@@ -117,8 +118,8 @@ export function ComparisonView({ ask, lab, library, filtered = false }: { ask: A
         </p>
       ) : null}
       <div className="comparison">
-        <AnswerCard title="Answer with retrieval" subtitle={ragSubtitle(ask)} answer={ask.rag} ask={ask} side="rag" testId="answer-rag" sourceCount={ask.sources.length} onCite={setSelected} citeLabel={citeLabel} filtered={filtered} emptyLibrary={library.documents.length === 0} />
-        <AnswerCard title="Answer without retrieval" subtitle="Baseline: same model and settings, prompt only" answer={ask.baseline} ask={ask} side="baseline" testId="answer-baseline" sourceCount={0} onCite={setSelected} citeLabel={citeLabel} filtered={filtered} emptyLibrary={library.documents.length === 0} />
+        <AnswerCard title="Answer with retrieval" subtitle={ragSubtitle(ask)} answer={ask.rag} ask={ask} side="rag" testId="answer-rag" sourceCount={ask.sources.length} onCite={setSelected} citeLabel={citeLabel} filtered={filtered} emptyLibrary={emptyLibrary} />
+        <AnswerCard title="Answer without retrieval" subtitle="Baseline: same model and settings, prompt only" answer={ask.baseline} ask={ask} side="baseline" testId="answer-baseline" sourceCount={0} onCite={setSelected} citeLabel={citeLabel} filtered={filtered} emptyLibrary={emptyLibrary} />
       </div>
       <VerdictLegend />
       {selected ? (
