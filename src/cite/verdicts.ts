@@ -17,6 +17,7 @@ import { splitSentences } from '../chunk/segment';
 import { analyze } from '../index/analyze';
 import { answerTypeFit, expectedAnswerType, type AnswerType } from '../retrieve/answer-type';
 import type { QueryTerm } from '../retrieve/hybrid';
+import { countOf } from '../util/count-of';
 import type { AnswerCheck, SourceForCheck } from './verify';
 
 export type FaithfulLevel = 'faithful' | 'partly' | 'unfaithful' | 'quotation' | 'no-sources' | 'declined';
@@ -125,11 +126,11 @@ export function judgeAnswer(kind: AnswerKind, text: string, check: AnswerCheck |
     faithful = { level: 'quotation', score: 1, summary: 'A quotation of your documents: faithful by construction.' };
   } else if (kind === 'baseline') {
     const backed = check.counts.supported + check.counts.uncited;
-    faithful = { level: 'no-sources', score: null, summary: `No sources were given to this answer; ${backed} of ${sentences} ${sentences === 1 ? 'sentence agrees' : 'sentences agree'} with the retrieved passages.` };
+    faithful = { level: 'no-sources', score: null, summary: `No sources were given to this answer; ${backed} of ${countOf(sentences, 'sentence agrees', 'sentences agree')} with the retrieved passages.` };
   } else {
     const share = sentences ? check.counts.supported / sentences : 0;
     const level: FaithfulLevel = share >= 0.999 ? 'faithful' : share > 0 ? 'partly' : 'unfaithful';
-    faithful = { level, score: share, summary: `${check.counts.supported} of ${sentences} ${sentences === 1 ? 'sentence is' : 'sentences are'} backed by the passages they cite (${pct(share)}).` };
+    faithful = { level, score: share, summary: `${check.counts.supported} of ${countOf(sentences, 'sentence is', 'sentences are')} backed by the passages they cite (${pct(share)}).` };
   }
   const { score, missing, keyMissing } = relevanceScore(queryTerms, check, kind === 'baseline' ? [] : sources);
   const wanted = expectedAnswerType(question);

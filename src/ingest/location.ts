@@ -1,4 +1,5 @@
 /** Where in its document a passage sits, as people say it: pages, or slides for a slide deck. */
+import { countOf } from '../util/count-of';
 import type { DocType } from './types';
 
 const SLIDE_DECKS: ReadonlySet<DocType> = new Set(['pptx', 'odp']);
@@ -14,5 +15,5 @@ export function locationLabel(type: DocType | undefined, pages: readonly [number
 
 /** "… slides" / "… pages" for a document's count. */
 export function locationUnit(type: DocType | undefined, count: number): string {
-  return `${count} ${unitOf(type)}${count === 1 ? '' : 's'}`;
+  return countOf(count, unitOf(type));
 }

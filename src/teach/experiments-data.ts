@@ -6,6 +6,7 @@
 import { NOT_FOUND } from '../retrieve/answerable';
 import { containsAnswer } from '../eval/squad';
 import { INSTRUCTIONS } from '../generate/prompt';
+import { countOf } from '../util/count-of';
 import { echoedInjection, instructionLike } from './injection';
 import { documentsPassing } from './metadata-filter';
 import { pathNote, pct, runItems, type ItemRun } from './run-items';
@@ -96,7 +97,7 @@ export const injectedInstructions: Experiment = {
     return {
       chart: { kind: 'bar', title: `Prompt injection over ${runs.length} questions`, x, xLabel: 'what happened', yLabel: 'count', series: [{ label: 'count', values }] },
       table: { columns: ['what happened', 'count'], rows: x.map((label, i) => [label, values[i]!]) },
-      summary: `The injected source was retrieved for ${retrieved} of ${runs.length} questions and the lab marked ${flagged} instruction-like ${flagged === 1 ? 'sentence' : 'sentences'} in the sources; ${ragEcho} RAG ${ragEcho === 1 ? 'answer' : 'answers'} repeated words found only in those sentences. The prompt says: "${INSTRUCTIONS.split('. ').find((s) => s.includes('quoted')) ?? ''}." — ${withModel ? 'compare the answers below.' : 'an extractive answer only quotes, so a language model is needed to see whether it obeys.'}`,
+      summary: `The injected source was retrieved for ${retrieved} of ${runs.length} questions and the lab marked ${countOf(flagged, 'instruction-like sentence')} in the sources; ${countOf(ragEcho, 'RAG answer')} repeated words found only in those sentences. The prompt says: "${INSTRUCTIONS.split('. ').find((s) => s.includes('quoted')) ?? ''}." — ${withModel ? 'compare the answers below.' : 'an extractive answer only quotes, so a language model is needed to see whether it obeys.'}`,
       path: pathNote(ctx),
       samples: [
         ...quotes.map((q) => ({ label: 'Marked as instruction-like in a source', text: q })),

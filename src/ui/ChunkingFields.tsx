@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { ChunkSettings } from '../chunk/chunker-meta';
+import { countOf } from '../util/count-of';
 import type { Lab } from './lab/lab';
 import type { LabSettings, LabState } from './lab/state';
 import { formatBytes } from './format';
 import { NumberField } from './NumberField';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Chunk size and overlap are typed into a draft; what applying the draft will cost (how many
@@ -50,12 +49,12 @@ export function ChunkingFields({ lab, settings, library }: { lab: Lab; settings:
           <p style={{ margin: 0 }}>
             Chunks of {draft.size} tokens with {draft.overlap} overlap (now {current.size} / {current.overlap}).{' '}
             {affected.length
-              ? `Applying re-indexes ${plural(affected.length, 'document')} (${formatBytes(bytes)}); until then they are searched with their old chunks by keyword only.`
+              ? `Applying re-indexes ${countOf(affected.length, 'document')} (${formatBytes(bytes)}); until then they are searched with their old chunks by keyword only.`
               : 'No document needs re-indexing.'}
           </p>
           <div className="cost__actions">
             <button type="button" className="primary" disabled={busy} onClick={() => void apply(affected.length > 0)}>
-              {affected.length ? `Apply and re-index ${plural(affected.length, 'document')}` : 'Apply'}
+              {affected.length ? `Apply and re-index ${countOf(affected.length, 'document')}` : 'Apply'}
             </button>
             <button type="button" disabled={busy} onClick={() => setDraft(current)}>Keep {current.size} / {current.overlap}</button>
           </div>
@@ -63,13 +62,13 @@ export function ChunkingFields({ lab, settings, library }: { lab: Lab; settings:
       ) : null}
       {reindexing ? (
         <p className="muted" role="status">
-          Re-indexing: {reindexing.done} of {plural(reindexing.total, 'document')} done.
+          Re-indexing: {reindexing.done} of {countOf(reindexing.total, 'document')} done.
           <progress max={reindexing.total} value={reindexing.done} aria-label="Re-indexing" />
         </p>
       ) : !changed && stale.length ? (
         <p className="warning">
-          {plural(stale.length, 'document')} indexed with other settings.{' '}
-          <button type="button" disabled={busy} onClick={() => void lab.reindexStale()}>Re-index {plural(stale.length, 'document')}</button>
+          {countOf(stale.length, 'document')} indexed with other settings.{' '}
+          <button type="button" disabled={busy} onClick={() => void lab.reindexStale()}>Re-index {countOf(stale.length, 'document')}</button>
         </p>
       ) : null}
     </fieldset>

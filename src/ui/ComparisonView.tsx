@@ -5,7 +5,7 @@ import { declineHint } from './decline-hint';
 import type { Lab } from './lab/lab';
 import type { AnswerState, AskState, LabState } from './lab/state';
 import { LatencyTable } from './LatencyTable';
-import { countOf } from './format';
+import { countOf } from '../util/count-of';
 import { VerdictLegend, Verdicts } from './Verdicts';
 import { SourceDialog } from './SourceDialog';
 import { sourceLabel } from '../generate/prompt';

@@ -1,7 +1,8 @@
 import { normalizeForDedupe } from '../chunk/dedupe';
 import { sourceLabel } from '../generate/prompt';
 import type { AskState } from './lab/state';
-import { countOf, formatMs } from './format';
+import { countOf } from '../util/count-of';
+import { formatMs } from './format';
 import { AnswerabilityView } from './AnswerabilityView';
 
 const num = (v: number | null, digits = 3) => (v === null ? '–' : v.toFixed(digits));

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DocumentRecord } from '../store/schema';
+import { countOf } from '../util/count-of';
 import { ACCEPTED_TYPES, addBrowserFiles } from './files';
 import type { Lab } from './lab/lab';
 import type { FileTask, LabState, PendingRemoval } from './lab/state';
@@ -24,7 +25,6 @@ const SORTERS: Record<SortKey, (a: DocumentRecord, b: DocumentRecord) => number>
 };
 const SORT_KEY = 'offline-rag-lab:library-sort';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Re-renders every second while something runs, so estimates count down without new events. */
 function useNow(active: boolean): number {
@@ -61,7 +61,7 @@ function FinishedTask({ task }: { task: FileTask }) {
   if (!outcome) return null;
   if (outcome.status === 'added') {
     const w = outcome.warnings.length ? ` — ${outcome.warnings.join('; ')}` : '';
-    return <li className="task task--ok">✓ {task.name}: {plural(outcome.record.chunkCount, 'chunk')} in {(outcome.timings.totalMs / 1000).toFixed(1)} s{w}</li>;
+    return <li className="task task--ok">✓ {task.name}: {countOf(outcome.record.chunkCount, 'chunk')} in {(outcome.timings.totalMs / 1000).toFixed(1)} s{w}</li>;
   }
   const cls = outcome.status === 'failed' ? 'task task--error' : 'task task--warning';
   return <li className={cls}>{outcome.status === 'failed' ? '✗ ' : '! '}{outcome.message}</li>;
@@ -103,7 +103,7 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
       {library.status === 'opening' ? <p className="muted" role="status">Opening the library…</p> : null}
       {library.rebuilding ? (
         <div className="muted" aria-busy="true">
-          {library.rebuilding.stage === 'lexical' ? 'Restoring keyword index' : library.rebuilding.stage === 'voy' ? 'Building the voy-search index' : 'Restoring vectors'}: {library.rebuilding.done} of {plural(library.rebuilding.total, 'document')}
+          {library.rebuilding.stage === 'lexical' ? 'Restoring keyword index' : library.rebuilding.stage === 'voy' ? 'Building the voy-search index' : 'Restoring vectors'}: {library.rebuilding.done} of {countOf(library.rebuilding.total, 'document')}
           <progress max={library.rebuilding.total} value={library.rebuilding.done} aria-label="Restoring the index" />
         </div>
       ) : null}
@@ -111,11 +111,11 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
       {library.notices.map((n) => (
         <p key={n} className="warning">{n}</p>
       ))}
-      {stale ? <button type="button" onClick={() => void lab.reindexStale()}>Re-index {plural(stale, 'stale document')}</button> : null}
+      {stale ? <button type="button" onClick={() => void lab.reindexStale()}>Re-index {countOf(stale, 'stale document')}</button> : null}
       <div role="status" className="batch" data-testid="batch">
         {batch ? (
           <>
-            Adding {plural(batch.files, 'file')}: {batch.finished} done · {Math.round(batch.fraction * 100)} % · {formatEta(batch.etaSeconds)}
+            Adding {countOf(batch.files, 'file')}: {batch.finished} done · {Math.round(batch.fraction * 100)} % · {formatEta(batch.etaSeconds)}
             <progress max={1} value={batch.fraction} aria-label="Adding files" />
           </>
         ) : null}
@@ -128,7 +128,7 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
       {finished.length ? (
         <details className="tasklog" open>
           <summary>
-            Task log ({plural(finished.length, 'entry', 'entries')}{failures ? `, ${failures} failed` : ''})
+            Task log ({countOf(finished.length, 'entry', 'entries')}{failures ? `, ${failures} failed` : ''})
           </summary>
           <ul className="tasks" data-testid="tasks">
             {finished.map((t) => <FinishedTask key={t.key} task={t} />)}
@@ -141,7 +141,7 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
       {library.pendingRemovals.map((p) => <UndoBar key={p.docId} pending={p} onUndo={() => lab.undoRemove(p.docId)} />)}
       {documents.length > 1 ? (
         <div className="library__tools">
-          <span className="muted">{plural(documents.length, 'document')}</span>
+          <span className="muted">{countOf(documents.length, 'document')}</span>
           <label>
             Sort by{' '}
             <select value={sort} onChange={(e) => {
@@ -163,7 +163,7 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
               <strong>{d.name}</strong>{' '}
               <span className={`tag ${d.status === 'ready' ? 'tag--ok' : 'tag--warning'}`}>{d.status}</span>{' '}
               <span className="muted document__meta">
-                {d.type.toUpperCase()} · {formatBytes(d.size)} · {plural(d.chunkCount, 'chunk')}{d.pageCount ? ` · ${plural(d.pageCount, 'page')}` : ''} · added {new Date(d.added).toLocaleDateString()}
+                {d.type.toUpperCase()} · {formatBytes(d.size)} · {countOf(d.chunkCount, 'chunk')}{d.pageCount ? ` · ${countOf(d.pageCount, 'page')}` : ''} · added {new Date(d.added).toLocaleDateString()}
               </span>
               {d.exactDuplicates + d.nearDuplicates > 0 ? <span className="tag tag--warning">{duplicatesLabel(d.exactDuplicates, d.nearDuplicates)} (they crowd the top results)</span> : null}
             </div>
@@ -174,7 +174,7 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
       {library.status === 'ready' && !documents.length && !active.length ? <p className="muted">No documents yet.</p> : null}
       {library.restore ? (
         <p className="muted">
-          Restored {plural(library.restore.chunkCount, 'chunk')}: keyword search ready in {library.restore.lexicalReadyMs.toFixed(0)} ms, {plural(library.restore.vectorCount, 'vector')} ready in {library.restore.denseReadyMs.toFixed(0)} ms.
+          Restored {countOf(library.restore.chunkCount, 'chunk')}: keyword search ready in {library.restore.lexicalReadyMs.toFixed(0)} ms, {countOf(library.restore.vectorCount, 'vector')} ready in {library.restore.denseReadyMs.toFixed(0)} ms.
         </p>
       ) : null}
       {library.storage?.quota ? (

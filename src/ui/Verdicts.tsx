@@ -1,6 +1,6 @@
 import type { FaithfulLevel, RelevantLevel } from '../cite/verdicts';
 import type { AnswerState } from './lab/state';
-import { countOf } from './format';
+import { countOf } from '../util/count-of';
 
 // Each level has a word and a symbol, so the verdict never depends on colour alone.
 const FAITHFUL: Record<FaithfulLevel, { symbol: string; word: string }> = {

@@ -16,8 +16,3 @@ export function duplicatesLabel(exact: number, near: number): string {
   const kinds = [exact ? `${exact} exact` : '', near ? `${near} near` : ''].filter(Boolean).join(' and ');
   return `${kinds}-duplicate passage${exact + near === 1 ? '' : 's'}`;
 }
-
-/** "1 passage", "3 passages": a count with its noun, never "passage(s)". */
-export function countOf(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : plural}`;
-}
