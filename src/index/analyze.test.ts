@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAME_TERMS } from '../../test/analyzer-cases';
-import { analyze } from './analyze';
+import { analyze, foldAccents } from './analyze';
 import { Bm25Index, buildSegment } from './bm25';
 
 describe('analyze', () => {
@@ -18,6 +18,9 @@ describe('analyze', () => {
 
   it('keeps accented words whole, folded to plain letters', () => {
     expect(analyze('Temüjin')).toEqual(['temujin']);
+    // Spelling correction folds a typed word with the same function.
+    expect(foldAccents('Müller Temüjin')).toBe('muller temujin');
+    expect(analyze('Müller')).toEqual([foldAccents('Müller')]);
   });
 
   it('reads a dotted abbreviation as the word it spells', () => {

@@ -58,16 +58,24 @@ const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
 
 const stemCache = new Map<string, string>();
 
+/**
+ * Lower case with accents dropped ("Müller" → "muller"): the analyzer's reading of text before it
+ * splits words, shared with spelling correction so a typed word and the library's terms are folded
+ * alike.
+ */
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '');
+}
+
 export function analyze(text: string): string[] {
   const terms: string[] = [];
   const ascii = !/[^\x00-\x7f]/.test(text);
   // Accent folding only where there can be accents: most text is plain ASCII.
   // "U.S." and "US" are one word: without this, the dotted form analyzes to "u" and "s".
   const undotted = text.includes('.') ? text.replace(DOTTED_ABBREVIATION, (m) => m.replaceAll('.', '')) : text;
-  const folded = ascii ? undotted.toLowerCase() : undotted.normalize('NFKD').toLowerCase();
-  for (const match of folded.matchAll(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}\p{M}]+/gu)) {
-    const word = ascii ? match[0] : match[0].replace(/\p{M}/gu, '');
-    if (word.length === 0 || STOP_WORDS.has(word)) continue;
+  const folded = ascii ? undotted.toLowerCase() : foldAccents(undotted);
+  for (const [word] of folded.matchAll(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu)) {
+    if (STOP_WORDS.has(word)) continue;
     let stem = stemCache.get(word);
     if (stem === undefined) {
       stem = /^\p{N}+$/u.test(word) ? word : stemmer(IRREGULAR.get(word) ?? word);

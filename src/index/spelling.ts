@@ -35,11 +35,6 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
   return row ? Math.min(row[b.length]!, limit + 1) : limit + 1;
 }
 
-/** A word as the analyzer sees it before stemming: lower case, accents dropped. */
-export function foldWord(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /**
  * How closely a library stem matches the start of a typed word, where the rest of the word, put
  * after the stem, makes a word with that same stem: "capit" matches "captial" at one slip, since

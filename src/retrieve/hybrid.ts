@@ -5,8 +5,8 @@
  */
 import { jaccard, NEAR_DUPLICATE_JACCARD, normalizeForDedupe, shingles } from '../chunk/dedupe';
 import type { DocType } from '../ingest/types';
-import { analyze, termWords } from '../index/analyze';
-import { foldWord, stemSlip, swapVariants } from '../index/spelling';
+import { analyze, foldAccents, termWords } from '../index/analyze';
+import { stemSlip, swapVariants } from '../index/spelling';
 import { dot } from '../index/vector-math';
 import type { IndexedChunk, LibraryIndex } from './library-index';
 
@@ -115,7 +115,7 @@ function answerKindTerms(query: string): Set<string> {
  * people read it, in the question's case ("Austrlaia" → "Australia", not "australia").
  */
 function spellingInLibrary(index: LibraryIndex, term: string, written: string): { alias: string; word: string } | null {
-  const typed = foldWord(written);
+  const typed = foldAccents(written);
   // Numbers and codes are not misspelt words: "1753" is never "1573".
   if (!/^\p{L}+$/u.test(typed)) return null;
   const maxEdits = (t: string) => (t.length >= 8 ? 2 : 1);
