@@ -12,7 +12,7 @@
 import { splitSentences } from '../chunk/segment';
 import { analyze } from '../index/analyze';
 import { calibrated, type ScoreCalibration } from './calibration';
-import type { QueryTerm, RetrievedChunk } from './hybrid';
+import { termAsRead, type QueryTerm, type RetrievedChunk } from './hybrid';
 
 export interface AnswerableSettings {
   /** The combined evidence (0…1) a question needs to be answered from the library. */
@@ -136,15 +136,13 @@ export function answerability(results: RetrievedChunk[], queryTerms: QueryTerm[]
   const keyMissing = keyTerms.map((t) => t.word);
   const keyElsewhere = keyTerms.filter((t) => t.inAnyPassage).map((t) => t.word);
   const answerable = results.length > 0 && queryTerms.length > 0 && evidence >= settings.minEvidence && keyMissing.length === 0;
-  // A misspelt word is named with the library's reading of it, which is what was looked for.
-  const shown = (t: QueryTerm) => (t.aliasWord ? `${t.word} (read as ${t.aliasWord})` : t.word);
-  const missing = details.terms.filter((t) => !t.inPassage && !t.phrasing).map(shown);
+  const missing = details.terms.filter((t) => !t.inPassage && !t.phrasing).map((t) => termAsRead(t));
   const reason = queryTerms.length === 0
     ? 'The question has no searchable words: all of its words are too common to search for. Ask with the words your documents would use.'
     : results.length === 0
       ? 'Nothing was retrieved.'
       : keyMissing.length
-        ? `A key term of the question is missing from the best passage: ${keyTerms.map(shown).join(', ')} (evidence ${evidence.toFixed(2)}).`
+        ? `A key term of the question is missing from the best passage: ${keyTerms.map((t) => termAsRead(t)).join(', ')} (evidence ${evidence.toFixed(2)}).`
         : `Evidence ${evidence.toFixed(2)} ${answerable ? '≥' : '<'} ${settings.minEvidence} (lexical ${lexical.toFixed(2)}` +
         `${details.denseCalibrated !== null ? `, dense ${details.denseCalibrated.toFixed(2)}` : ''}` +
         `${details.rerankCalibrated !== null ? `, rerank ${details.rerankCalibrated.toFixed(2)}` : ''})` +

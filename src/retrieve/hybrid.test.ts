@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExactIndex } from '../index/exact-index';
-import { DEFAULT_RETRIEVAL, retrieve, weighQueryTerms } from './hybrid';
+import { DEFAULT_RETRIEVAL, retrieve, termAsRead, weighQueryTerms } from './hybrid';
 import { lexicalSegment, toIndexedChunks } from './index-document';
 import { LibraryIndex } from './library-index';
 import { answerability } from './answerable';
@@ -120,5 +120,11 @@ describe('hybrid retrieval', () => {
     const check = verifyAnswer('Three barn owls nest in lofts [1].', source);
     const summary = judgeAnswer('llm', 'Three barn owls nest in lofts [1].', check, terms, source, question).relevant.summary;
     expect(summary).toMatch(/missing: old\.$/);
+  });
+
+  it('names a corrected word with the library\'s reading of it, in one format for the reason and the hints', () => {
+    expect(termAsRead({ word: 'Austrlaia', alias: 'australia', aliasWord: 'Australia' })).toBe('Austrlaia (read as Australia)');
+    expect(termAsRead({ word: 'captial', alias: 'capit', aliasWord: 'capital' }, (w) => `“${w}”`)).toBe('“captial” (read as “capital”)');
+    expect(termAsRead({ word: 'owls' })).toBe('owls');
   });
 });

@@ -88,6 +88,15 @@ export interface QueryTerm {
 }
 
 /**
+ * The question's word as people read it, with the library's reading where a typo was corrected:
+ * "Austrlaia (read as Australia)", which is what was looked for. `quote` wraps each word.
+ */
+export function termAsRead(t: Pick<QueryTerm, 'word' | 'alias' | 'aliasWord'>, quote = (w: string) => w): string {
+  const reading = t.aliasWord ?? t.alias;
+  return reading ? `${quote(t.word)} (read as ${quote(reading)})` : quote(t.word);
+}
+
+/**
  * Words that shape a question rather than name its subject ("how much", "what does X stand for",
  * "is short for"): they weigh a quarter, so a passage is not judged on them.
  */

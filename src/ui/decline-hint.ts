@@ -1,4 +1,5 @@
 import type { AskState } from '../ask/types';
+import { termAsRead } from '../retrieve/hybrid';
 import { EVIDENCE_SETTING, KEY_TERM_SETTING, settingName } from './setting-labels';
 
 /**
@@ -19,10 +20,11 @@ export function declineHint(ask: AskState, options: { filtered?: boolean; emptyL
   if (key.length) {
     // The evidence threshold is not what declined it: lowering it would change nothing.
     const elsewhere = new Set(ask.answerability?.keyElsewhere ?? []);
-    const quote = (words: string[]) => `“${words.join('” or “')}”`;
+    const curly = (w: string) => `“${w}”`;
+    const quote = (words: string[]) => words.map(curly).join(' or ');
     // A misspelt word is found in other passages only as the library spells it ("Austrlaia" as "Australia").
-    const spelling = new Map((ask.answerability?.details.terms ?? []).flatMap((t) => (t.alias ? [[t.word, t.aliasWord ?? t.alias] as const] : [])));
-    const quoteAsFound = (words: string[]) => words.map((w) => (spelling.has(w) ? `“${w}” (read as “${spelling.get(w)}”)` : `“${w}”`)).join(' or ');
+    const termOf = new Map((ask.answerability?.details.terms ?? []).map((t) => [t.word, t] as const));
+    const quoteAsFound = (words: string[]) => words.map((w) => termAsRead(termOf.get(w) ?? { word: w }, curly)).join(' or ');
     const absent = key.filter((w) => !elsewhere.has(w));
     const present = key.filter((w) => elsewhere.has(w));
     const what = present.length === 0
