@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STANDIN_RUNTIME, TEST_RUNTIME, TINY } from '../../test/browser-config';
+import { filesAllIn, type LoadProgress } from '../models/progress';
 import { startGenerateWorker } from './generate-client';
 import { DEFAULT_DECODING } from './generator';
 
@@ -12,8 +13,11 @@ describe('generation worker', () => {
   it('streams tokens and reports prefill and decode timings', async () => {
     const worker = startGenerateWorker();
     try {
-      const info = await worker.call('load', { model: TINY.chat, device: 'wasm', config: TEST_RUNTIME });
+      const seen: LoadProgress[] = [];
+      const info = await worker.call('load', { model: TINY.chat, device: 'wasm', config: TEST_RUNTIME }, { onProgress: (p) => seen.push(p) });
       expect(info.device).toBe('wasm');
+      // Its last report, before the session is built, has every file in: the bar says "preparing".
+      expect(filesAllIn(seen.at(-1)!)).toBe(true);
       const pieces: string[] = [];
       const stats = await worker.call('generate', { messages, settings: DEFAULT_DECODING }, { onEvent: (p) => pieces.push(p) });
       expect(pieces.length).toBeGreaterThan(3);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_RUNTIME, TINY } from '../../test/browser-config';
 import { startEmbedWorker } from '../embed/embed-client';
 import { startRerankWorker } from '../retrieve/rerank-client';
-import type { LoadProgress } from './progress';
+import { filesAllIn, type LoadProgress } from './progress';
 
 describe('model loading in a worker', () => {
   it('reports combined download progress per file and in total', async () => {
@@ -16,6 +16,9 @@ describe('model loading in a worker', () => {
       expect(weights.total).toBeGreaterThan(3_000_000);
       expect(last.total).toBeGreaterThanOrEqual(weights.total);
       expect(seen.some((p) => p.fraction !== null && p.fraction < 1)).toBe(true);
+      // Then every file is in while ONNX Runtime builds the session: the page's bar says "preparing".
+      expect(filesAllIn(last)).toBe(true);
+      expect(seen.filter((p) => !filesAllIn(p)).length).toBeGreaterThan(0);
     } finally {
       worker.terminate();
     }

@@ -52,3 +52,12 @@ export class ProgressTracker {
     return { model: this.model, files, loaded, total, fraction: total > 0 ? loaded / total : null };
   }
 }
+
+/**
+ * Every file the load asked for is in: what remains is ONNX Runtime building the model's session,
+ * which for a real model on WebAssembly takes seconds with no bytes left to count.
+ */
+export function filesAllIn(progress: LoadProgress): boolean {
+  return progress.files.length > 0 && progress.files.every((f) => f.done);
+}
+

@@ -2,6 +2,7 @@ import { CATALOG, downloadBytes } from '../models/catalog';
 import type { Lab } from './lab/lab';
 import type { LabState, ModelTaskKey } from './lab/state';
 import { formatBytes, formatMs } from './format';
+import { modelLoadBar } from './progress';
 
 const TITLES: Record<ModelTaskKey, string> = { embed: 'Embedding (search by meaning)', rerank: 'Reranker (optional)', generate: 'Answer model (LLM)' };
 
@@ -12,7 +13,7 @@ export function ModelsPanel({ lab, state }: { lab: Lab; state: LabState }) {
       {(['embed', 'rerank', 'generate'] as const).map((task) => {
         const slot = state.models[task];
         const options = CATALOG.filter((m) => m.task === task && (lab.config.showTestModels ? m.testOnly : !m.testOnly) && !m.id.includes('-weights'));
-        const p = slot.progress;
+        const bar = modelLoadBar(slot.progress);
         const entry = CATALOG.find((m) => m.id === slot.id);
         const size = entry ? formatBytes(downloadBytes(entry, state.device?.device ?? 'wasm')) : 'size unknown';
         const name = entry?.label ?? slot.id;
@@ -37,8 +38,8 @@ export function ModelsPanel({ lab, state }: { lab: Lab; state: LabState }) {
             )}
             {slot.status === 'loading' ? (
               <div>
-                <progress max={1} value={p?.fraction ?? undefined} aria-label={`Loading ${slot.id}`} />
-                <span className="muted"> {p ? `${formatBytes(p.loaded)}${p.total ? ` of ${formatBytes(p.total)}` : ''}` : 'connecting…'}</span>{' '}
+                <progress max={1} value={bar.value} aria-label={`Loading ${slot.id}`} />
+                <span className="muted"> {bar.label}</span>{' '}
                 <button type="button" onClick={() => lab.cancelLoad(task)} aria-label={`Cancel loading ${name}`}>Cancel</button>
               </div>
             ) : null}

@@ -1,4 +1,6 @@
-/** Percentages and time estimates for file work, computed from the tasks the lab reports. */
+/** Percentages and time estimates for file work and model loads, computed from what the lab reports. */
+import { filesAllIn, type LoadProgress } from '../models/progress';
+import { formatBytes } from './format';
 import type { FileTask } from './lab/state';
 
 export interface Estimate {
@@ -45,3 +47,14 @@ export function formatEta(seconds: number | null): string {
   if (seconds < 90) return `about ${Math.round(seconds / 5) * 5} s left`;
   return `about ${Math.round(seconds / 60)} min left`;
 }
+
+/**
+ * A loading model's bar: bytes while files arrive, then an indeterminate bar that says the model
+ * is being prepared, instead of "500 MB of 500 MB" sitting still as if the load had stalled.
+ */
+export function modelLoadBar(progress: LoadProgress | null | undefined): { value: number | undefined; label: string } {
+  if (!progress) return { value: undefined, label: 'connecting…' };
+  if (filesAllIn(progress)) return { value: undefined, label: `${formatBytes(progress.loaded)} loaded; preparing the model to run…` };
+  return { value: progress.fraction ?? undefined, label: `${formatBytes(progress.loaded)}${progress.total ? ` of ${formatBytes(progress.total)}` : ''}` };
+}
+
