@@ -3,6 +3,7 @@
  * the first row kept as the header that every chunk of rows repeats.
  */
 import Papa from 'papaparse';
+import { countOf } from '../util/count-of';
 import { addSheet } from './parse-xlsx';
 import { DocumentBuilder, type ParsedDocument } from './types';
 
@@ -11,6 +12,6 @@ export function parseCsv(name: string, text: string): ParsedDocument {
   const doc = new DocumentBuilder();
   const base = name.split(/[\\/]/).at(-1) ?? name;
   addSheet(doc, base.replace(/\.[^.]+$/, ''), result.data);
-  const warnings = result.errors.length ? [`${result.errors.length} malformed row(s), e.g. row ${(result.errors[0]!.row ?? 0) + 1}: ${result.errors[0]!.message}`] : [];
+  const warnings = result.errors.length ? [`${countOf(result.errors.length, 'malformed row')}, e.g. row ${(result.errors[0]!.row ?? 0) + 1}: ${result.errors[0]!.message}`] : [];
   return doc.build(name, 'csv', warnings);
 }

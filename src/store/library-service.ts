@@ -13,6 +13,7 @@ import type { CalibrationPassage } from '../retrieve/calibration';
 import { retrieve, type RetrievalOutcome, type RetrievalSettings } from '../retrieve/hybrid';
 import { currentLexicalSegment, lexicalSegment, toIndexedChunks, type DocumentInfo } from '../retrieve/index-document';
 import { LibraryIndex } from '../retrieve/library-index';
+import { countOf } from '../util/count-of';
 import type { LibraryChange, OpenResult, PackImport, RestoreEvent, VectorBackend } from './index-protocol';
 import { LibraryStore, sameSettings, type CompleteDocument } from './library-store';
 import { decodePack, encodePack, type PackEmbedding } from './pack';
@@ -148,7 +149,7 @@ export class LibraryService {
     const ready: DocumentRecord = { ...record, status: sameSettings(record.settings, this.active, this.dims === null) ? 'ready' : 'stale' };
     if (vectors && dims) {
       checkDims(this.dims ?? dims, dims, `The vectors of ${record.name}`);
-      if (vectors.length !== dims * chunks.length) throw new Error(`${record.name}: ${vectors.length / dims} vectors for ${chunks.length} chunks. Add the file again.`);
+      if (vectors.length !== dims * chunks.length) throw new Error(`${record.name}: ${countOf(vectors.length / dims, 'vector')} for ${countOf(chunks.length, 'chunk')}. Add the file again.`);
     }
     // The precision comes with the settings the document was indexed with.
     const dtype = record.settings.embedDtype ?? UNRECORDED_DTYPE;

@@ -85,7 +85,7 @@ describe('lesson packs', () => {
     expect(await refused(await encodePack(bad))).toMatch(/chunk 2 is malformed/);
     const vectors = contents();
     vectors.documents[0]!.vectors!.data = new Float32Array([1, 2, 3]);
-    expect(await refused(await encodePack(vectors))).toMatch(/1 vectors for 2 chunks|malformed vectors/);
+    expect(await refused(await encodePack(vectors))).toMatch(/1 vector for 2 chunks|malformed vectors/);
     const nan = contents();
     nan.documents[0]!.vectors!.data[2] = Number.NaN;
     expect(await refused(await encodePack(nan))).toMatch(/invalid numbers/);

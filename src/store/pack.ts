@@ -9,6 +9,7 @@
 import { DOC_TYPES, type ParsedDocument } from '../ingest/types';
 import type { IndexedChunk } from '../retrieve/library-index';
 import { concatBytes } from '../util/concat-bytes';
+import { countOf } from '../util/count-of';
 import type { DocumentRecord } from './schema';
 
 export const PACK_FORMAT = 'offline-rag-lab/lesson-pack';
@@ -183,7 +184,7 @@ function validDocument(d: unknown, i: number): PackDocument {
   const name = `"${r.name}"`;
   const s = d.source;
   if (!isString(s.text, 256 * 1024 * 1024) || !Array.isArray(s.blocks)) throw new PackError(`${name} has no readable text.`);
-  if (d.chunks.length !== r.chunkCount) throw new PackError(`${name} lists ${String(r.chunkCount)} chunks but holds ${d.chunks.length}.`);
+  if (d.chunks.length !== r.chunkCount) throw new PackError(`${name} lists ${countOf(Number(r.chunkCount), 'chunk')} but holds ${d.chunks.length}.`);
   d.chunks.forEach((c: unknown, n) => {
     if (!isObject(c) || c.docId !== r.id || c.id !== `${r.id}#${String(c.ordinal)}` || !isString(c.text) || !isCount(c.start) || !isCount(c.end) || !Array.isArray(c.headings) || !isCount(c.tokens)) {
       throw new PackError(`${name}: chunk ${n + 1} is malformed.`);
@@ -214,7 +215,7 @@ function validVectors(v: unknown, chunkCount: number, name: string): PackVectors
   } catch {
     throw new PackError(`${name} has unreadable vectors.`);
   }
-  if (bytes.byteLength !== chunkCount * v.dims * 4) throw new PackError(`${name} has ${bytes.byteLength / 4 / v.dims} vectors for ${chunkCount} chunks.`);
+  if (bytes.byteLength !== chunkCount * v.dims * 4) throw new PackError(`${name} has ${countOf(bytes.byteLength / 4 / v.dims, 'vector')} for ${countOf(chunkCount, 'chunk')}.`);
   const data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   if (!data.every(Number.isFinite)) throw new PackError(`${name} has vectors with invalid numbers.`);
   return { model: v.model, dims: v.dims, count: chunkCount, data };

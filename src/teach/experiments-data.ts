@@ -43,7 +43,7 @@ export const staleData: Experiment = {
     return {
       chart: { kind: 'bar', title: `Answers to ${items.length} questions whose fact changed`, x, xLabel: 'outcome', yLabel: 'questions', series: [{ label: 'both versions indexed', values: before }, { label: `filtered (${describe || 'no filter'})`, values: after }] },
       table: { columns: ['outcome', 'both versions indexed', 'filtered'], rows: x.map((label, i) => [label, before[i]!, after[i]!]) },
-      summary: `With both versions indexed, ${before[2]} of ${items.length} questions retrieved the outdated and the current document together and ${before[1]} answers carried the outdated fact. Filtering retrieval to documents ${describe || '(no filter set)'} left ${ctx.library.docs.length - allowed.size} document(s) out: ${after[1]} answers with the outdated fact, ${after[0]} with the current one.`,
+      summary: `With both versions indexed, ${before[2]} of ${items.length} questions retrieved the outdated and the current document together and ${before[1]} answers carried the outdated fact. Filtering retrieval to documents ${describe || '(no filter set)'} left ${countOf(ctx.library.docs.length - allowed.size, 'document')} out: ${after[1]} answers with the outdated fact, ${after[0]} with the current one.`,
       path: pathNote(ctx),
       samples: filteredRuns.map((r) => ({ label: `${r.item.question} (filtered)`, text: r.state.rag.text })),
     };

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { CATALOG } from '../models/catalog';
 import type { PackImport } from '../store/index-protocol';
 import { PACK_EXTENSION } from '../store/pack';
+import { countOf } from '../util/count-of';
 import type { Lab } from './lab/lab';
 import type { LabState } from './lab/state';
 
@@ -45,7 +46,7 @@ export function PackPanel({ lab, state }: { lab: Lab; state: LabState }) {
       link.download = `lesson-${new Date().toISOString().slice(0, 10)}${PACK_EXTENSION}`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage({ error: false, text: `Exported ${count} document(s) (${(bytes.byteLength / 1e6).toFixed(1)} MB).` });
+      setMessage({ error: false, text: `Exported ${countOf(count, 'document')} (${(bytes.byteLength / 1e6).toFixed(1)} MB).` });
     });
 
   const importBytes = (bytes: Uint8Array, name: string) =>
@@ -54,7 +55,7 @@ export function PackPanel({ lab, state }: { lab: Lab; state: LabState }) {
       const result = await lab.importPack(bytes);
       setReport(result);
       const skipped = result.skipped.length ? ` ${result.skipped.length} already in the library were left as they were.` : '';
-      setMessage({ error: false, text: `Imported ${result.added.length} document(s) from ${name}.${skipped}` });
+      setMessage({ error: false, text: `Imported ${countOf(result.added.length, 'document')} from ${name}.${skipped}` });
     });
 
   const importFile = async (file: File | undefined) => {
@@ -105,7 +106,7 @@ export function PackPanel({ lab, state }: { lab: Lab; state: LabState }) {
       <div>
         {confirmClear ? (
           <span role="group" aria-label="Confirm clearing the library">
-            Remove all {count} document(s) from this browser?{' '}
+            Remove all {countOf(count, 'document')} from this browser?{' '}
             <button type="button" onClick={() => void clear()}>Yes, clear all data</button>{' '}
             <button type="button" onClick={() => setConfirmClear(false)}>Keep them</button>
           </span>

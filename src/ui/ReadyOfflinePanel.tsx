@@ -7,6 +7,7 @@ import { CATALOG, downloadBytes, type CatalogEntry, type Device } from '../model
 import { isAbortError } from '../models/protocol';
 import { forgetModel, saveModel, savedStatus, type SavedStatus, type SaveProgress } from '../offline/save-models';
 import { appWorkerState, onAppWorkerState } from '../offline/service-worker';
+import { countOf } from '../util/count-of';
 import type { Lab } from './lab/lab';
 import type { LabState } from './lab/state';
 import { formatBytes } from './format';
@@ -88,7 +89,7 @@ export function ReadyOfflinePanel({ lab, state }: { lab: Lab; state: LabState })
               : 'not cached (development server, or no service worker in this browser)'}
           {worker.error ? <span className="error" role="alert"> {worker.error}</span> : null}
         </li>
-        <li>Library: {state.library.documents.length} document(s), stored in this browser</li>
+        <li>Library: {countOf(state.library.documents.length, 'document')}, stored in this browser</li>
         <li>
           Storage: {storage?.usage != null ? formatBytes(storage.usage) : '–'} used
           {storage?.quota != null ? ` of ${formatBytes(storage.quota)}` : ''};{' '}

@@ -18,6 +18,7 @@ import { addFile } from '../../store/add-files';
 import { startIndexWorker, type IndexClient } from '../../store/index-client';
 import type { PackImport, RestoreEvent } from '../../store/index-protocol';
 import type { IndexSettings } from '../../store/schema';
+import { countOf } from '../../util/count-of';
 import type { LabConfig } from '../lab-config';
 import { reindexDocument } from './reindex';
 import { runComparison } from './run-comparison';
@@ -111,7 +112,7 @@ export class Lab {
       const opened = await this.index.call('open', { active: this.indexSettings(), dims: null, backend: this.state.settings.backend }, { onEvent: this.showRebuild });
       const notices = [
         ...opened.interrupted.map((name) => `Adding "${name}" was interrupted (the page closed); it was not kept. Add it again.`),
-        ...(opened.staleCount ? [`${opened.staleCount} document(s) were indexed with other settings or another embedding model. Re-index them to use dense search.`] : []),
+        ...(opened.staleCount ? [`${countOf(opened.staleCount, 'document was', 'documents were')} indexed with other settings or another embedding model. Re-index them to use dense search.`] : []),
       ];
       if (!current()) return;
       this.store.set((s) => ({ library: { ...s.library, status: 'ready', documents: opened.documents, restore: opened.chunkCount ? opened : null, rebuilding: null, notices } }));
@@ -185,7 +186,7 @@ export class Lab {
   private async applyIndexSettings(): Promise<void> {
     const { staleCount, documents } = await this.index.call('setActive', { active: this.indexSettings(), dims: this.dims }, { onEvent: this.showRebuild });
     this.showRebuild(null);
-    const notices = staleCount ? [`${staleCount} document(s) need re-indexing for the current model and chunk settings.`] : [];
+    const notices = staleCount ? [`${countOf(staleCount, 'document needs', 'documents need')} re-indexing for the current model and chunk settings.`] : [];
     this.store.set((s) => ({ library: { ...s.library, documents, notices } }));
   }
 
