@@ -184,7 +184,7 @@ function validDocument(d: unknown, i: number): PackDocument {
   const name = `"${r.name}"`;
   const s = d.source;
   if (!isString(s.text, 256 * 1024 * 1024) || !Array.isArray(s.blocks)) throw new PackError(`${name} has no readable text.`);
-  if (d.chunks.length !== r.chunkCount) throw new PackError(`${name} lists ${countOf(Number(r.chunkCount), 'chunk')} but holds ${d.chunks.length}.`);
+  if (d.chunks.length !== r.chunkCount) throw new PackError(`${name} holds ${countOf(d.chunks.length, 'chunk')}, not the ${String(r.chunkCount)} its record lists.`);
   d.chunks.forEach((c: unknown, n) => {
     if (!isObject(c) || c.docId !== r.id || c.id !== `${r.id}#${String(c.ordinal)}` || !isString(c.text) || !isCount(c.start) || !isCount(c.end) || !Array.isArray(c.headings) || !isCount(c.tokens)) {
       throw new PackError(`${name}: chunk ${n + 1} is malformed.`);
