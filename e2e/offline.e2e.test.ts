@@ -88,11 +88,15 @@ describe('offline for real', () => {
   // a small page lasting 86 s of wall time with 0.28 s of thread time, blocked in text shaping right
   // after a font-family lookup through the browser's font service; none of the app's code runs
   // then. Unloaded it answers in about 5 s, so the test projects no longer run side by side.
-  // Once in a full CI run the answer model alone never reported ready after the offline reload
-  // (the embedder and reranker did), and a dozen runs of this scenario here, several under CPU load,
-  // never did it again: a scenario that times out gets one fresh try (a failed or off-site request
-  // fails at once), and its failure prints the models' state, the page's errors and the failed
-  // requests, which the test summary repeats even when the retry passes.
+  // On this 2-core machine the renderer's background threads then keep one to two cores busy for over a
+  // minute with the page idle (V8 compiling ONNX Runtime's WebAssembly in each model worker), which
+  // is what starves that layout. Twice in full CI runs, and once in 8 runs of this scenario in a
+  // loop, the answer model alone never became ready after the offline reload: every file was in
+  // and its card read "preparing the model to run…", so ONNX Runtime was building its session (the
+  // embedder and reranker were ready). Its cause is not known. A scenario that times out gets one
+  // fresh try (a failed or off-site request fails at once), and its failure prints the models'
+  // state, the page's errors and the failed requests, which the test summary repeats even when the
+  // retry passes.
   it('vite preview: cross-origin isolated; saved for offline, it reloads offline with the library and answers, with no failed or off-site request', { retry: { count: 1, condition: TIMED_OUT }, timeout: 400_000 }, async () => {
     const report = await offlineScenario(browser, previewUrl());
     expect(report.isolatedFirstVisit).toBe(true);
