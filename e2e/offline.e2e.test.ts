@@ -89,8 +89,8 @@ describe('offline for real', () => {
   // after a font-family lookup through the browser's font service; none of the app's code runs
   // then. Unloaded it answers in about 5 s, so the test projects no longer run side by side.
   // On this 2-core machine the renderer's background threads then keep one to two cores busy for over a
-  // minute with the page idle (V8 compiling ONNX Runtime's WebAssembly in each model worker), which
-  // is what starves that layout. Twice in full CI runs, and once in 8 runs of this scenario in a
+  // minute with the page idle (a trace shows V8 compiling WebAssembly there: ONNX Runtime's 27 MB
+  // module, once per model worker), which is likely what starves that layout. Twice in full CI runs, and once in 8 runs of this scenario in a
   // loop, the answer model alone never became ready after the offline reload: every file was in
   // and its card read "preparing the model to run…", so ONNX Runtime was building its session (the
   // embedder and reranker were ready). Its cause is not known. A scenario that times out gets one
