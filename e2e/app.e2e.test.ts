@@ -94,6 +94,33 @@ describe('the app, offline, in Chromium', () => {
     expect(await page.getByTestId('documents').textContent()).toContain('pg26184.txt');
   });
 
+  it('documents added before the embedder loads still answer, by keyword, and the page says so', async () => {
+    const fresh = await browser.newContext();
+    await fresh.route('**/*', (route) => {
+      const host = new URL(route.request().url()).hostname;
+      if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+      offsite.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    try {
+      const first = await fresh.newPage();
+      await first.goto(`${url}/?models=tiny&device=wasm`);
+      await first.getByTestId('file-input').setInputFiles([fixture('test.docx')]);
+      await expect.poll(() => first.getByTestId('documents').locator('li').count(), { timeout: 60_000 }).toBe(1);
+      // Loading the embedder turns on search by meaning, but this document has no vectors yet.
+      await first.getByTestId('model-embed').getByRole('button', { name: /^Load / }).click();
+      await first.getByTestId('model-embed').locator('[data-status="ready"]').waitFor({ timeout: 90_000 });
+      await first.getByTestId('question').fill('What is AutoGen, the multi-agent conversation framework?');
+      await first.getByRole('button', { name: 'Ask' }).click();
+      const rag = first.getByTestId('answer-rag');
+      await expect.poll(() => rag.locator('.cite__n').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      expect(await first.getByTestId('retrieval-note').textContent()).toMatch(/these are keyword \(BM25\) results\. Re-index the stale documents/);
+      expect(await first.getByRole('alert').count()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('fetched nothing from outside localhost', () => {
     expect(offsite).toEqual([]);
   });

@@ -30,6 +30,10 @@ export interface ServiceOptions {
   onVersionChange?: () => void;
 }
 
+/** Said with keyword results when a search by meaning was asked of a library without vectors of the loaded model. */
+export const NO_VECTORS_NOTE =
+  'None of your documents has vectors of the loaded embedding model yet, so these are keyword (BM25) results. Re-index the stale documents (Library) to search by meaning too.';
+
 export class LibraryService {
   private store!: LibraryStore;
   readonly index = new LibraryIndex();
@@ -195,7 +199,10 @@ export class LibraryService {
     const wantsDense = settings.retriever !== 'bm25';
     if (wantsDense && !vector) throw new Error('Dense search needs the embedding model. Load it, or choose BM25.');
     if (wantsDense && this.index.size > 0 && !this.index.vectors?.size) {
-      throw new Error('Dense search has no vectors of the active embedding model yet: re-index the stale documents, or choose BM25.');
+      // Documents added before the embedder was loaded have no vectors yet: keyword search still
+      // answers, and says what to do for search by meaning.
+      const outcome = await retrieve(this.index, query, { ...settings, retriever: 'bm25', rerank: false });
+      return { ...outcome, note: NO_VECTORS_NOTE };
     }
     return retrieve(this.index, query, { ...settings, rerank: false }, vector ? { embedQuery: async () => vector } : {});
   }

@@ -6,7 +6,7 @@ import { startIngestWorker } from '../chunk/ingest-client';
 import { DEFAULT_RETRIEVAL } from '../retrieve/hybrid';
 import { addFile, type PipelineClients } from './add-files';
 import { startIndexWorker } from './index-client';
-import { LibraryService } from './library-service';
+import { LibraryService, NO_VECTORS_NOTE } from './library-service';
 import { decodePack } from './pack';
 import { initVoyBrowser } from '../index/voy-browser';
 
@@ -122,11 +122,14 @@ describe('library in IndexedDB (real Chromium)', () => {
     const changed = await lib.index.call('setActive', { active: { ...settings, embedModel: 'Xenova/all-MiniLM-L6-v2' }, dims: 384 });
     expect(changed.staleCount).toBe(1);
     expect(changed.documents[0]!.status).toBe('stale');
-    // Lexical search still finds it; dense search has no vectors of the new model.
+    // Lexical search still finds it; a search by meaning has no vectors of the new model, so it
+    // answers by keyword, says so, and scores nothing with the old model's vectors.
     const lexical = await lib.index.call('search', { query: 'AutoGen agents', vector: null, settings: { ...DEFAULT_RETRIEVAL, retriever: 'bm25' } });
     expect(lexical.results.length).toBeGreaterThan(0);
-    const dense = await lib.index.call('search', { query: 'AutoGen', vector: new Float32Array(384).fill(0.05), settings: DEFAULT_RETRIEVAL }).catch((e: Error) => e);
-    expect(dense).toBeInstanceOf(Error);
+    const dense = await lib.index.call('search', { query: 'AutoGen', vector: new Float32Array(384).fill(0.05), settings: DEFAULT_RETRIEVAL });
+    expect(dense.note).toBe(NO_VECTORS_NOTE);
+    expect(dense.results.length).toBeGreaterThan(0);
+    expect(dense.results.every((r) => r.trace.denseScore === null)).toBe(true);
   });
 });
 
@@ -172,10 +175,23 @@ describe('library service guards (main thread, real IndexedDB)', () => {
     expect(later.results[0]!.trace.denseScore).not.toBeNull();
   });
 
+  it('answers a search by meaning with keyword results, and says so, while no document has vectors of the loaded model', async () => {
+    // Documents added before the embedder was loaded: stored without vectors.
+    const s = new LibraryService({ dbName: uniqueDb(), loadVoy: initVoyBrowser });
+    await s.open({ chunk: { size: 64, overlap: 0 }, embedModel: 'm' }, 8, 'exact', () => undefined);
+    await s.commit(record('owls', 3), parsed, chunks(3, (i) => `barn owls hunt at night ${i}`), null, 'm', null);
+    for (const retriever of ['hybrid', 'dense'] as const) {
+      const outcome = await s.search('owls', new Float32Array(8).fill(1), { ...DEFAULT_RETRIEVAL, retriever });
+      expect(outcome.note).toBe(NO_VECTORS_NOTE);
+      expect(outcome.results.map((r) => r.chunk.docId)).toContain('owls');
+      expect(outcome.results.every((r) => r.trace.denseScore === null)).toBe(true);
+    }
+  });
+
   it('refuses vectors of the wrong dimension with a clear message', async () => {
     const s = await service(8);
     const error = await s.commit(record('wide', 1), parsed, chunks(1, () => 'x'), new Float32Array(16), 'm', 16).catch((e: Error) => e);
-    expect(String(error)).toMatch(/16 dimensions but this index holds 8|vectors for 1 chunks/);
+    expect(String(error)).toMatch(/16 dimensions but this index holds 8|vectors? for 1 chunk/);
     await expect(new LibraryService({ dbName: uniqueDb(), loadVoy: initVoyBrowser }).open({ chunk: { size: 64, overlap: 0 }, embedModel: 'm' }, 1024, 'exact', () => undefined)).rejects.toThrow(/at most 768/);
   });
 
@@ -292,7 +308,9 @@ describe('schema migrations and two tabs', () => {
     expect(await service.setActive({ ...q8, embedDtype: 'fp32' }, 4, () => undefined)).toBe(1);
     expect((await service.list()).map((d) => d.status)).toEqual(['stale']);
     expect(service.index.vectors?.size).toBe(0);
-    await expect(service.search('owls', new Float32Array([1, 0, 0, 0]), { ...DEFAULT_RETRIEVAL, retriever: 'dense' })).rejects.toThrow(/re-index/);
+    const dense = await service.search('owls', new Float32Array([1, 0, 0, 0]), { ...DEFAULT_RETRIEVAL, retriever: 'dense' });
+    expect(dense.note).toBe(NO_VECTORS_NOTE);
+    expect(dense.results.every((r) => r.trace.denseScore === null)).toBe(true);
 
     expect(await service.setActive(q8, 4, () => undefined)).toBe(0);
     expect(service.index.vectors?.size).toBe(1);

@@ -112,6 +112,7 @@ export function ComparisonView({ ask, lab, library, filtered = false }: { ask: A
   return (
     <section aria-label="Answers">
       {ask.error ? <p className="panel error" role="alert">{ask.error}</p> : null}
+      {ask.retrievalNote ? <p className="panel note" role="status" data-testid="retrieval-note">{ask.retrievalNote}</p> : null}
       {removed.length ? (
         <p className="panel note" role="status" data-testid="sources-removed">
           This answer's sources include {removed.join(', ')}, no longer in your library. Ask again for an answer from the library as it is now.
