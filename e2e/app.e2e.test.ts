@@ -121,6 +121,16 @@ describe('the app, offline, in Chromium', () => {
     }
   });
 
+  it('reads an image by OCR on the development server too (its OCR files carry the page\'s isolation headers)', async () => {
+    const worker = await fetch(`${url}/ocr/worker.min.js`);
+    expect(worker.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(worker.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    await page.getByTestId('file-input').setInputFiles([fixture('text-image.png')]);
+    await expect.poll(() => page.getByTestId('documents').locator('li').count(), { timeout: 120_000 }).toBe(3);
+    const line = await page.getByTestId('tasks').locator('li').filter({ hasText: 'text-image.png' }).last().textContent();
+    expect(line).not.toMatch(/failed|could not|skipped|Nothing was added/i);
+  });
+
   it('fetched nothing from outside localhost', () => {
     expect(offsite).toEqual([]);
   });

@@ -86,6 +86,9 @@ export function tesseractAssets(): Plugin {
         const name = path.startsWith(`${base}ocr/`) ? path.slice(base.length + 4) : null;
         const file = name ? served[name] : undefined;
         if (!name || !file) return next();
+        // Answered here, before Vite's own handlers add the server's headers: without the page's
+        // isolation headers the cross-origin-isolated page may not start the OCR worker.
+        for (const [header, value] of Object.entries(server.config.server.headers ?? {})) if (value !== undefined) res.setHeader(header, value);
         res.setHeader('Content-Type', name.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
         res.end(read(name, file));
       });

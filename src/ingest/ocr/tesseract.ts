@@ -29,7 +29,9 @@ export function tesseractEngine(paths: TesseractPaths): TesseractEngine {
   const start = () =>
     (worker ??= createWorker('eng', OEM.LSTM_ONLY, { ...paths, gzip: true, cacheMethod: 'none', workerBlobURL: false }).catch((error: unknown) => {
       worker = null;
-      throw new Error(`the OCR engine could not start (${error instanceof Error ? error.message : String(error)}); reload the page, or turn OCR off in Settings`);
+      // A worker script the browser refused rejects with nothing to show ("undefined").
+      const why = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+      throw new Error(`the OCR engine could not start (${why || 'its worker did not load'}); reload the page, or turn OCR off in Settings`);
     }));
   const stop = async () => {
     const current = worker;
