@@ -144,8 +144,9 @@ export function answerability(results: RetrievedChunk[], queryTerms: QueryTerm[]
       : keyMissing.length
         ? `A key term of the question is missing from the best passage: ${keyTerms.map((t) => termAsRead(t)).join(', ')} (evidence ${evidence.toFixed(2)}).`
         : `Evidence ${evidence.toFixed(2)} ${answerable ? '≥' : '<'} ${settings.minEvidence} (lexical ${lexical.toFixed(2)}` +
-        `${details.denseCalibrated !== null ? `, dense ${details.denseCalibrated.toFixed(2)}` : ''}` +
-        `${details.rerankCalibrated !== null ? `, rerank ${details.rerankCalibrated.toFixed(2)}` : ''})` +
+        // Each part as it counts in the evidence: a calibrated score far above its background counts 1.
+        `${details.denseCalibrated !== null ? `, dense ${clamp01(details.denseCalibrated).toFixed(2)}` : ''}` +
+        `${details.rerankCalibrated !== null ? `, rerank ${clamp01(details.rerankCalibrated).toFixed(2)}` : ''})` +
         `${missing.length ? `; not in the best passage: ${missing.join(', ')}` : ''}.`;
   return { answerable, evidence, threshold: settings.minEvidence, reason, keyMissing, keyElsewhere, details };
 }

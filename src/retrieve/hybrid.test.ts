@@ -127,4 +127,13 @@ describe('hybrid retrieval', () => {
     expect(termAsRead({ word: 'captial', alias: 'capit', aliasWord: 'capital' }, (w) => `“${w}”`)).toBe('“captial” (read as “capital”)');
     expect(termAsRead({ word: 'owls' })).toBe('owls');
   });
+
+  it('lists each calibrated score in the reason as it counts in the evidence, never above 1', async () => {
+    const { results, queryTerms } = await retrieve(library(), 'owls hunt mice', { ...DEFAULT_RETRIEVAL, retriever: 'hybrid' }, { embedQuery: async () => Float32Array.from([1, 0, 0]) });
+    const stats = (mean: number) => ({ mean, sd: 0.05, p95: mean + 0.1 });
+    const dense = { kind: 'dense-query' as const, model: 'm', dtype: 'fp32', library: 'l', related: stats(0.5), background: stats(0.1), samples: 40 };
+    const verdict = answerability(results, queryTerms, undefined, { dense });
+    expect(verdict.details.denseCalibrated).toBeGreaterThan(1);
+    expect(verdict.reason).toMatch(/, dense 1\.00\)/);
+  });
 });

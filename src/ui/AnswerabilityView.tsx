@@ -1,4 +1,5 @@
 import type { ScoreCalibration } from '../retrieve/calibration';
+import { calibratedLabel } from './format';
 import type { AskState } from './lab/state';
 
 const f = (x: number, digits = 3) => x.toFixed(digits);
@@ -31,8 +32,8 @@ export function AnswerabilityView({ ask }: { ask: AskState }) {
       <p className="muted">
         Passage coverage {Math.round(d.passageCoverage * 100)} % · best sentence {Math.round(d.sentenceCoverage * 100)} %
         {d.bm25Normalized !== null ? ` · BM25 ${bm25Share(d.bm25Normalized)}` : ''}
-        {d.bestDense !== null ? ` · best cosine ${f(d.bestDense)}${d.denseCalibrated !== null ? ` (calibrated ${f(d.denseCalibrated, 2)})` : ''}` : ''}
-        {d.bestRerank !== null ? ` · best rerank ${f(d.bestRerank, 2)}${d.rerankCalibrated !== null ? ` (calibrated ${f(d.rerankCalibrated, 2)})` : ''}` : ''}
+        {d.bestDense !== null ? ` · best cosine ${f(d.bestDense)}${d.denseCalibrated !== null ? ` (${calibratedLabel(d.denseCalibrated)})` : ''}` : ''}
+        {d.bestRerank !== null ? ` · best rerank ${f(d.bestRerank, 2)}${d.rerankCalibrated !== null ? ` (${calibratedLabel(d.rerankCalibrated)})` : ''}` : ''}
       </p>
       <p className="muted">
         Question words (the term searched, where it differs; weight; ✓ in the best passage, ◌ only in another of the top passages, ✗ in none of them):{' '}

@@ -107,7 +107,7 @@ export function ReadyOfflinePanel({ lab, state }: { lab: Lab; state: LabState })
         {models.map((m) => {
           const s = status[m.id];
           const savedCount = s?.files.filter((f) => f.saved).length ?? 0;
-          const state = !s ? '…' : s.complete ? `saved (${formatBytes(s.savedBytes)})` : savedCount ? `partly saved (${savedCount} of ${s.files.length} files)` : 'missing';
+          const state = !s ? '…' : s.complete ? `saved (${formatBytes(s.savedBytes)})` : savedCount ? `partly saved (${savedCount} of ${s.files.length} files)` : 'not saved';
           return (
             <div key={m.id} data-testid={`offline-model-${m.id}`} data-saved={s?.complete ? 'true' : 'false'}>
               <label>

@@ -16,3 +16,14 @@ export function duplicatesLabel(exact: number, near: number): string {
   const kinds = [exact ? `${exact} exact` : '', near ? `${near} near` : ''].filter(Boolean).join(' and ');
   return `${kinds}-duplicate passage${exact + near === 1 ? '' : 's'}`;
 }
+
+/**
+ * A calibrated score reads 0 at its background and 1 at the margin above it; past either end it
+ * counts as 0 or 1 in the evidence, which the label says rather than showing "1.20" on a 0–1 scale.
+ */
+export function calibratedLabel(score: number): string {
+  const shown = `calibrated ${score.toFixed(2)}`;
+  if (score > 1) return `${shown}: past the margin, counts 1.00`;
+  if (score < 0) return `${shown}: below the background, counts 0.00`;
+  return shown;
+}
