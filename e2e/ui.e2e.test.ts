@@ -89,7 +89,12 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       expect(await rag.getByTestId('retriever-used').textContent()).toMatch(/keyword search \(BM25\)/);
       // Without a language model nothing is prompted and only the keyword search runs: the card
       // says what it quotes from, and the stages that did not run show "–", not "0.0 ms".
-      expect(await rag.locator('.muted').first().textContent()).toMatch(/^RAG without a language model: sentences quoted from \d+ retrieved passages?, cited as \[n\]$/);
+      // It counts the passages its sentences come from ("2 of 5 retrieved passages").
+      const subtitle = (await rag.locator('.muted').first().textContent()) ?? '';
+      const [, quotedFrom, retrievedCount] = subtitle.match(/^RAG without a language model: sentences quoted from (?:(\d+) of )?(\d+) retrieved passages?, cited as \[n\]$/) ?? [];
+      expect(retrievedCount).toBeDefined();
+      const citedSources = new Set((await rag.getByRole('button', { name: /^\[\d+\] / }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).map((label) => label!.match(/^\[(\d+)\]/)![1]));
+      expect(Number(quotedFrom ?? retrievedCount)).toBe(citedSources.size);
       expect(await rag.getByTestId('latency').textContent()).toMatch(/Query embedding–Search\d[\d.]* m?sRerank–Prompt build–/);
       await checkState(page, name('3-answer'));
 

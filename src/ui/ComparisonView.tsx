@@ -97,7 +97,11 @@ function ragSubtitle(ask: AskState): string {
   const n = ask.sources.length;
   if (n === 0) return 'RAG: no retrieved passage reached the answer (the inspector shows what was found)';
   const passages = countOf(n, 'retrieved passage');
-  return ask.rag.kind === 'llm' ? `RAG: ${passages} in the prompt, cited as [n]` : `RAG without a language model: sentences quoted from ${passages}, cited as [n]`;
+  if (ask.rag.kind === 'llm') return `RAG: ${passages} in the prompt, cited as [n]`;
+  // An extract quotes the best sentences, which may come from only some of the passages.
+  const quoted = new Set((ask.rag.extract ?? []).map((s) => s.n)).size;
+  const from = quoted > 0 && quoted < n ? `${quoted} of ${passages}` : passages;
+  return `RAG without a language model: sentences quoted from ${from}, cited as [n]`;
 }
 
 export function ComparisonView({ ask, lab, library, filtered = false }: { ask: AskState; lab: Lab; library: Pick<LabState['library'], 'documents' | 'pendingRemovals'>; filtered?: boolean }) {
