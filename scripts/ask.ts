@@ -81,7 +81,7 @@ const report = {
     embed_ms: round(t.embedMs),
     search_ms: round(t.bm25Ms + t.denseMs + t.fuseMs),
     rerank_ms: round(t.rerankMs),
-    ...(generator ? { prompt_ms: round(state.prompts?.buildMs ?? 0), rag: stats(rag.stats), baseline: stats(baseline.stats) } : {}),
+    ...(generator ? { prompt_ms: round(state.prompts?.buildMs.rag ?? 0), rag: stats(rag.stats), baseline: stats(baseline.stats) } : {}),
     total_ms: round(performance.now() - started),
   },
 };

@@ -23,5 +23,5 @@ export async function answerWithModel(question: string, results: RetrievedChunk[
   for (const i of prompts.rag.cut) results[i]!.trace.cutByBudget = true;
   const rag = await models.generator.generate(prompts.rag.messages, models.settings);
   const base = await models.generator.generate(prompts.baseline.messages, models.settings);
-  return { answer: rag.text, baseline: base.text, rag, base, used: prompts.rag.used.map((i) => results[i]!), promptMs: prompts.buildMs };
+  return { answer: rag.text, baseline: base.text, rag, base, used: prompts.rag.used.map((i) => results[i]!), promptMs: prompts.buildMs.rag };
 }

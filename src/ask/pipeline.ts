@@ -124,12 +124,12 @@ export async function askQuestion(question: string, ports: AskPorts, settings: A
       }
       const timings: AnswerTimings = {
         ...(side === 'rag' ? base : { embedMs: 0, searchMs: 0, rerankMs: 0 }),
-        promptMs: prompts.buildMs,
+        promptMs: prompts.buildMs[side],
         prefillMs: stats?.prefillMs ?? null,
         prefillTokens: stats?.promptTokens ?? null,
         decodeTokensPerSecond: stats?.tokensPerSecond ?? null,
         newTokens: stats?.newTokens ?? null,
-        totalMs: (side === 'rag' ? embedMs + searchMs + rerankMs : 0) + prompts.buildMs + (performance.now() - t0),
+        totalMs: (side === 'rag' ? embedMs + searchMs + rerankMs : 0) + prompts.buildMs[side] + (performance.now() - t0),
       };
       return { ...emptyAnswer(), kind: 'llm', text: stats?.text ?? text.trim(), stats, timings, note: stats?.stoppedBy === 'user' || signal?.aborted ? 'Stopped.' : null };
     };

@@ -8,7 +8,8 @@ import { buildBaselinePrompt, buildRagPrompt, type BuiltPrompt, type PromptCount
 export interface ComparisonPrompts {
   rag: BuiltPrompt;
   baseline: BuiltPrompt;
-  buildMs: number;
+  /** Time to build each prompt: the RAG one budgets sources, the baseline only renders the question. */
+  buildMs: { rag: number; baseline: number };
 }
 
 export function generatorCounter(generator: Pick<Generator, 'renderPrompt' | 'countTokens'>): PromptCounter {
@@ -23,6 +24,7 @@ export function generatorCounter(generator: Pick<Generator, 'renderPrompt' | 'co
 export function preparePrompts(question: string, sources: SourceInput[], contextWindow: number, answerTokens: number, counter: PromptCounter): ComparisonPrompts {
   const t0 = performance.now();
   const rag = buildRagPrompt(question, sources, contextWindow, answerTokens, counter);
+  const t1 = performance.now();
   const baseline = buildBaselinePrompt(question, counter);
-  return { rag, baseline, buildMs: performance.now() - t0 };
+  return { rag, baseline, buildMs: { rag: t1 - t0, baseline: performance.now() - t1 } };
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { preparePrompts } from './compare';
 import { BASELINE_INSTRUCTIONS, buildBaselinePrompt, buildRagPrompt, INSTRUCTIONS, sourceLabel, type PromptCounter } from './prompt';
 
 // A stand-in for the chat template: one token per word, plus role markers.
@@ -53,3 +54,17 @@ describe('prompts', () => {
     expect(() => buildRagPrompt('long '.repeat(300), [], 256, 100, counter)).toThrow(/exceeds the model's 256-token context/);
   });
 });
+
+describe('the two prompts of a comparison', () => {
+  it('time each prompt\'s build on its own, so the baseline does not show the RAG prompt\'s cost', () => {
+    const clock = vi.spyOn(performance, 'now');
+    [100, 130, 131].forEach((t) => clock.mockReturnValueOnce(t));
+    try {
+      const prompts = preparePrompts('What?', [source('a.pdf', 5)], 1000, 100, counter);
+      expect(prompts.buildMs).toEqual({ rag: 30, baseline: 1 });
+    } finally {
+      clock.mockRestore();
+    }
+  });
+});
+
