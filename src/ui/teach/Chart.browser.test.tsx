@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from '../../../test/render-browser';
 import type { ChartSpec } from '../../teach/types';
 import { Chart, thinLabels } from './Chart';
+import '../styles.css';
 import './teach.css';
 
 const STAGES: ChartSpec = {
@@ -49,4 +50,23 @@ describe('a lab chart', () => {
     const every = phone.indexOf(phone.slice(1).find(Boolean)!, 1);
     expect(Math.max(...labels.map((l) => l.length)) * 8).toBeLessThanOrEqual((300 / labels.length) * every);
   });
+
+  it('keeps every word and number of its table whole on a phone, scrolling the table inside its frame instead', () => {
+    const k: ChartSpec = { kind: 'line', title: 'Context size and answer quality by k', x: [3, 5, 10, 50], xLabel: 'k (chunks retrieved)', yLabel: '%', rightLabel: 'tokens', series: [{ label: 'answer contains gold (%)', values: [0, 0, 0, 0] }, { label: 'prompt tokens', values: [577, 863, 1555, 1776], right: true }] };
+    const host = render(<div style={{ width: '290px' }}><Chart spec={k} table={{ columns: ['k', 'prompt tokens', 'prefill ms', 'answer contains gold %', 'groundedness %'], rows: [[3, 577, 408.2, 0, 0], [50, 1776, 1106.6, 0, 0]] }} /></div>);
+    const lines = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    for (const cell of host.querySelectorAll('.teach-table th, .teach-table td')) {
+      // One word or number per line at most: "prompt tokens" may wrap at its space, never inside "prompt" or "408.2".
+      const words = (cell.textContent ?? '').trim().split(/\s+/).length;
+      expect(lines(cell), cell.textContent ?? '').toBeLessThanOrEqual(words);
+    }
+    const frame = host.querySelector('.teach-scroll')!;
+    expect(getComputedStyle(frame).overflowX).toBe('auto');
+    expect(host.scrollWidth).toBeLessThanOrEqual(host.clientWidth);
+  });
 });
+

@@ -103,7 +103,7 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
             width: widthFor(),
             height: CHART_HEIGHT,
             padding: [null, LAST_LABEL_ROOM, null, null],
-            scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(max, ...band) * 1.1 || 1] }, right: { range: (_u, _min, max) => [0, max * 1.1 || 1] } },
+            scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(max, ...band) * 1.1 || (spec.yLabel === '%' ? 100 : 1)] }, right: { range: (_u, _min, max) => [0, max * 1.1 || 1] } },
             axes: [
               { ...axis, label: spec.xLabel, splits: () => xs, values: (u, splits) => thinLabels(splits.map((i) => String(spec.x[i] ?? '')), u.bbox.width / uPlot.pxRatio) },
               { ...axis, label: spec.yLabel, scale: 'y' },
@@ -145,19 +145,22 @@ export function Chart({ spec, testId, table }: { spec: ChartSpec; testId?: strin
         ))}
       </ul>
       {error ? <p role="alert">{error}</p> : null}
-      <table className="teach-table">
-        <caption className="teach-visually-hidden">{spec.title} (data)</caption>
-        <thead>
-          <tr>{(table?.columns ?? [spec.xLabel, ...spec.series.map((s) => s.label)]).map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-        </thead>
-        <tbody>
-          {(table?.rows ?? spec.x.map((x, i) => [x, ...spec.series.map((s) => s.values[i] ?? null)])).map((row, i) => (
-            <tr key={i}>
-              {row.map((v, j) => (j === 0 ? <th key={j} scope="row">{v ?? '–'}</th> : <td key={j}>{v ?? '–'}</td>))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Words and numbers stay whole: on a phone the table scrolls sideways inside its frame. */}
+      <div className="teach-scroll" tabIndex={0} role="region" aria-label={`${spec.title} (data)`}>
+        <table className="teach-table">
+          <caption className="teach-visually-hidden">{spec.title} (data)</caption>
+          <thead>
+            <tr>{(table?.columns ?? [spec.xLabel, ...spec.series.map((s) => s.label)]).map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+          </thead>
+          <tbody>
+            {(table?.rows ?? spec.x.map((x, i) => [x, ...spec.series.map((s) => s.values[i] ?? null)])).map((row, i) => (
+              <tr key={i}>
+                {row.map((v, j) => (j === 0 ? <th key={j} scope="row">{v ?? '–'}</th> : <td key={j}>{v ?? '–'}</td>))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
