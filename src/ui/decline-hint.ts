@@ -31,7 +31,10 @@ export function declineHint(ask: AskState, options: { filtered?: boolean; emptyL
       ? `None of the top passages the search found says ${quote(key)} (the inspector lists them), so they are about something else.`
       : `The passage that best matches the question does not say ${quote(key)}; ${absent.length ? `no top passage says ${quote(absent)}, and ` : ''}` +
         `the ${present.length === 1 ? 'word' : 'words'} ${quoteAsFound(present)} ${present.length === 1 ? 'appears' : 'appear'} only in passages without the rest of the question (the inspector lists them).`;
-    return `${what} Ask with the words your documents use, add a document that covers it, or raise “${settingName(KEY_TERM_SETTING)}” in Settings to let such answers through.`;
+    // With the word in no top passage, letting the answer through would only quote something else.
+    return present.length === 0
+      ? `${what} Ask with the words your documents use, or add a document that covers it; raising “${settingName(KEY_TERM_SETTING)}” in Settings would only let through an answer about something else.`
+      : `${what} Ask with the words your documents use, add a document that covers it, or raise “${settingName(KEY_TERM_SETTING)}” in Settings to let such answers through.`;
   }
   return `Try other words, add documents, or lower “${settingName(EVIDENCE_SETTING)}” in Settings (the inspector shows why this question fell short).`;
 }
