@@ -23,7 +23,7 @@ describe('the verdicts', () => {
     const host = render(<Verdicts answer={{ ...emptyAnswer(), kind: 'extractive', text: NOT_FOUND, verdicts }} />);
     const lines = host.querySelectorAll('.verdict');
     expect(lines).toHaveLength(1);
-    expect(lines[0]!.textContent).toBe('∅ Declined: neither faithful nor relevant is judged — The answer says the information is not there.');
+    expect(lines[0]!.textContent).toBe('∅ Declined: nothing to judge as faithful or relevant — The answer says the information is not there.');
   });
 
   it('show a quotation\'s two verdicts side by side, each named', () => {

@@ -31,7 +31,7 @@ export function Verdicts({ answer }: { answer: AnswerState }) {
     return (
       <div className="verdicts" data-testid="verdicts">
         <p className="verdict verdict--declined" data-testid="verdict-declined" data-level="declined">
-          <strong><span aria-hidden="true">{f.symbol} </span>Declined: neither faithful nor relevant is judged</strong>
+          <strong><span aria-hidden="true">{f.symbol} </span>Declined: nothing to judge as faithful or relevant</strong>
           <span className="muted"> — {v.faithful.summary}</span>
         </p>
       </div>
