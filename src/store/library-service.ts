@@ -191,20 +191,19 @@ export class LibraryService {
 
   async search(query: string, vector: Float32Array | null, settings: RetrievalSettings): Promise<RetrievalOutcome> {
     await this.lexicalReady;
-    if (this.vectorsLoading && settings.retriever !== 'bm25') {
-      // The vectors are still being restored: keyword search answers meanwhile, and says so.
-      const outcome = await retrieve(this.index, query, { ...settings, retriever: 'bm25', rerank: false });
-      return { ...outcome, note: 'The vector index is still loading: these are keyword (BM25) results.' };
-    }
     const wantsDense = settings.retriever !== 'bm25';
+    // The vectors are still being restored: keyword search answers meanwhile, and says so.
+    if (wantsDense && this.vectorsLoading) return this.keywordResults(query, settings, 'The vector index is still loading: these are keyword (BM25) results.');
     if (wantsDense && !vector) throw new Error('Dense search needs the embedding model. Load it, or choose BM25.');
-    if (wantsDense && this.index.size > 0 && !this.index.vectors?.size) {
-      // Documents added before the embedder was loaded have no vectors yet: keyword search still
-      // answers, and says what to do for search by meaning.
-      const outcome = await retrieve(this.index, query, { ...settings, retriever: 'bm25', rerank: false });
-      return { ...outcome, note: NO_VECTORS_NOTE };
-    }
+    // Documents added before the embedder was loaded have no vectors yet: keyword search still
+    // answers, and says what to do for search by meaning.
+    if (wantsDense && this.index.size > 0 && !this.index.vectors?.size) return this.keywordResults(query, settings, NO_VECTORS_NOTE);
     return retrieve(this.index, query, { ...settings, rerank: false }, vector ? { embedQuery: async () => vector } : {});
+  }
+
+  /** Keyword results in place of a search by meaning that cannot run yet, with the reason why. */
+  private async keywordResults(query: string, settings: RetrievalSettings, note: string): Promise<RetrievalOutcome> {
+    return { ...(await retrieve(this.index, query, { ...settings, retriever: 'bm25', rerank: false })), note };
   }
 
   async exportPack({ withOriginals = false, ...meta }: { embedding: PackEmbedding | null; settings: Record<string, unknown>; questions: string[]; withOriginals?: boolean }): Promise<Uint8Array> {
