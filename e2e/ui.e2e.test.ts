@@ -1,6 +1,6 @@
 /**
  * The built app as a new user meets it on a 390 px phone and a 1280 px projector, in light and
- * dark: real files dropped anywhere on the page, a question, a citation opened and closed with the
+ * dark: the panels in the order each screen shows them, real files dropped anywhere on the page, a question, a citation opened and closed with the
  * keyboard, a chunk size typed and applied, a removal undone, a reload, a citation opened in the
  * chunk viewer. Every state is checked for sideways scrolling and serious accessibility
  * violations, and photographed (e2e/screenshots).
@@ -42,6 +42,34 @@ const VIEWS = [
   { label: 'projector', viewport: { width: 1280, height: 800 } },
 ] as const;
 
+/**
+ * Where the library, the question, the models and the teaching lab sit: on a phone one above the
+ * other in the order a visitor needs them (the question right under the library, not below models,
+ * settings and lessons); on a wide screen the library with the models under it on the left, the
+ * question and, under it, the teaching lab on the right.
+ */
+async function expectPanelOrder(page: Page, label: 'phone' | 'projector'): Promise<void> {
+  const boxes = await page.evaluate(() =>
+    ['#library-title', '#question', '#models-title', '[data-testid="teach"]'].map((selector) => {
+      const panel = document.querySelector(selector)!.closest('.panel')!.getBoundingClientRect();
+      return { left: Math.round(panel.left), top: Math.round(panel.top), bottom: Math.round(panel.bottom) };
+    }),
+  );
+  const [library, question, models, teach] = boxes as [(typeof boxes)[number], (typeof boxes)[number], (typeof boxes)[number], (typeof boxes)[number]];
+  // The panels' own margin (16 px) is the only space between neighbours.
+  const under = (upper: typeof library, lower: typeof library) => lower.top - upper.bottom;
+  if (label === 'phone') {
+    expect(under(library, question)).toBe(16);
+    expect(question.bottom).toBeLessThan(models.top);
+    expect(models.bottom).toBeLessThan(teach.top);
+  } else {
+    expect([models.left, question.left, teach.left]).toEqual([library.left, teach.left, question.left]);
+    expect(question.left).toBeGreaterThan(library.left);
+    expect(under(library, models)).toBe(16);
+    expect(question.top).toBe(library.top);
+  }
+}
+
 async function inViewport(page: Page, selector: string): Promise<boolean> {
   return page.locator(selector).evaluate((el) => {
     const r = el.getBoundingClientRect();
@@ -64,8 +92,10 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       await page.getByText('No documents yet.').waitFor({ timeout: 30_000 });
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(15, 20, 25)' : 'rgb(246, 247, 249)');
       await checkState(page, name('1-empty'));
-      // The first Tab offers a way past the library, models and settings to the question; a phone,
-      // where the question sits below them, shows it without a keyboard.
+      await page.getByTestId('teach').waitFor();
+      await expectPanelOrder(page, label);
+      // The first Tab offers a way past the library to the question; a phone, where the question
+      // sits below a library that grows with every document, shows it without a keyboard.
       expect(await inViewport(page, '.skip-link')).toBe(label === 'phone');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the question');
@@ -97,6 +127,7 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       expect(Number(quotedFrom ?? retrievedCount)).toBe(citedSources.size);
       expect(await rag.getByTestId('latency').textContent()).toMatch(/Query embedding–Search\d[\d.]* m?sRerank–Prompt build–/);
       await checkState(page, name('3-answer'));
+      await expectPanelOrder(page, label);
 
       // The citation opens a dialog in view, with focus inside; Escape hands focus back.
       const cite = rag.getByRole('button', { name: /^\[1\] / }).first();

@@ -54,9 +54,19 @@ export function App() {
         <UpdatePrompt state={state} />
       </header>
       <PageDrop lab={lab} />
+      {/* On a phone the panels stack in the order a visitor needs them: the library, the question and
+          its answers, models and settings, then the teaching lab. On a wide screen the library and the
+          side panels share the left column; the answers and the teaching lab, the right. */}
       <div className="layout">
-        <aside className="layout__side">
+        <div className="layout__library">
           <LibraryPanel lab={lab} state={state} />
+        </div>
+        <main className="layout__main">
+          <AskPanel lab={lab} state={state} />
+          {state.ask ? <ComparisonView ask={state.ask} lab={lab} library={state.library} filtered={!!(state.settings.retrieval.docIds || state.settings.retrieval.types)} /> : <Intro />}
+          {state.ask ? <Inspector ask={state.ask} /> : null}
+        </main>
+        <aside className="layout__side" aria-label="Models and settings">
           <ModelsPanel lab={lab} state={state} />
           <SettingsPanel lab={lab} settings={state.settings} library={state.library} />
           <Suspense fallback={null}>
@@ -64,10 +74,7 @@ export function App() {
             <PackPanel lab={lab} state={state} />
           </Suspense>
         </aside>
-        <main className="layout__main">
-          <AskPanel lab={lab} state={state} />
-          {state.ask ? <ComparisonView ask={state.ask} lab={lab} library={state.library} filtered={!!(state.settings.retrieval.docIds || state.settings.retrieval.types)} /> : <Intro />}
-          {state.ask ? <Inspector ask={state.ask} /> : null}
+        <div className="layout__more">
           <TeachMount lab={lab} />
           <details className="panel">
             <summary>Model catalog</summary>
@@ -75,7 +82,7 @@ export function App() {
               <ModelCatalog device={state.device?.device ?? 'wasm'} showTestModels={lab.config.showTestModels} />
             </div>
           </details>
-        </main>
+        </div>
       </div>
     </div>
   );
