@@ -102,6 +102,15 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Question');
       expect(await inViewport(page, '#question')).toBe(true);
+      // The runtime's line stays short once the check ends: on a projector the header keeps to one
+      // row, and the reason for the choice opens on request.
+      if (label === 'projector') expect(await page.locator('.app__header').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(70);
+      const reason = page.getByTestId('device-reason');
+      expect(await reason.isVisible()).toBe(false);
+      await page.getByText(/^Why (WebGPU|WebAssembly)\?$/).click();
+      expect(await reason.textContent()).toMatch(/\S/);
+      expect(await reason.isVisible()).toBe(true);
+      await page.getByText(/^Why (WebGPU|WebAssembly)\?$/).click();
 
       // Several real files dropped on the page body, one more through the labelled file input.
       await dropFiles(page, FILES.map(fixture));
