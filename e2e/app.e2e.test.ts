@@ -115,6 +115,9 @@ describe('the app, offline, in Chromium', () => {
       const rag = first.getByTestId('answer-rag');
       await expect.poll(() => rag.locator('.cite__n').count(), { timeout: 60_000 }).toBeGreaterThan(0);
       expect(await first.getByTestId('retrieval-note').textContent()).toMatch(/these are keyword \(BM25\) results\. Re-index the stale documents/);
+      // Said once, above the answers, with the inspector open below them.
+      expect(await first.getByTestId('inspector').getAttribute('open')).not.toBeNull();
+      expect(await first.getByText(/these are keyword \(BM25\) results/).count()).toBe(1);
       expect(await first.getByRole('alert').count()).toBe(0);
     } finally {
       await fresh.close();

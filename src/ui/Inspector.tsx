@@ -24,7 +24,6 @@ export function Inspector({ ask }: { ask: AskState }) {
   return (
     <details className="panel inspector" open data-testid="inspector">
       <summary>Inspector: retrieval trace{t ? ` (search ${formatMs(t.bm25Ms + t.denseMs + t.fuseMs)})` : ''}</summary>
-      {ask.retrievalNote ? <p className="warning">{ask.retrievalNote}</p> : null}
       {ask.answerability ? <AnswerabilityView ask={ask} /> : null}
       <p className="muted table-hint">The table scrolls sideways: the scores are to the right of each passage.</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Retrieval trace table">
