@@ -122,7 +122,17 @@ async function downloadFile(entry: CatalogEntry, file: ModelFile, key: string, o
       await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
     }
   }
-  throw new Error(`${entry.id}: ${file.path} could not be saved (${lastError?.message ?? 'unknown error'}). Press Save for offline again to continue from ${state ? state.received : 0} bytes.`);
+  throw new Error(`${entry.id}: ${file.path} could not be saved (${lastError?.message ?? 'unknown error'}). ${whatToDo(entry, options, lastError, state?.received ?? 0)}`);
+}
+
+/** A missing file is not mended by pressing Save again; a dropped connection is, from where it stopped. */
+function whatToDo(entry: CatalogEntry, options: SaveOptions, error: Error | null, received: number): string {
+  if ((error as { fatal?: boolean } | null)?.fatal) {
+    return options.offlineOnly
+      ? `Only the app's models folder is asked (offline only): put the model's files under models/${entry.id}/ on the server that serves the app, or turn offline only off, then press Save for offline again.`
+      : `Neither the app's models folder nor the Hub has it: check that the Hub can be reached, or put the model's files under models/${entry.id}/ on the server that serves the app, then press Save for offline again.`;
+  }
+  return received > 0 ? `Press Save for offline again to continue from ${received} bytes.` : 'Press Save for offline again to retry.';
 }
 
 interface PartialDownload {
