@@ -60,14 +60,14 @@ describe('parsing real documents', () => {
 });
 
 describe('refusing bad input with a specific message', () => {
-  it('zero-byte file', async () => expect(await reason('empty.txt', bad['empty.txt']!)).toMatch(/empty \(0 bytes\)/));
+  it('zero-byte file', async () => expect(await reason('empty.txt', bad['empty.txt']!)).toMatch(/empty \(0 bytes\), so there is nothing to add\. Check that it was saved or downloaded completely/));
   it('file over the size limit', async () => {
     const error = await parseFile('big.txt', new Uint8Array(2048).fill(65), { maxBytes: 1024 }).catch((e: IngestError) => e);
     expect((error as IngestError).reason).toMatch(/over the 0\.0 MB limit|over the .* limit/);
   });
   it('binary file named .txt', async () => expect(await reason('binary.txt', bad['binary.txt']!)).toMatch(/not text/));
   it('corrupt PDF', async () => expect(await reason('corrupt.pdf', bad['corrupt.pdf']!)).toMatch(/not a readable PDF|could not be opened/));
-  it('file named .pdf that is not a PDF', async () => expect(await reason('not-a-pdf.pdf', bad['not-a-pdf.pdf']!)).toMatch(/no %PDF header/));
+  it('file named .pdf that is not a PDF', async () => expect(await reason('not-a-pdf.pdf', bad['not-a-pdf.pdf']!)).toMatch(/no %PDF header\)\. Open it in a PDF viewer: if it opens, save or print it to a new PDF/));
   it('password-protected PDF', async () => expect(await reason('password.pdf', fixture('password.pdf'))).toMatch(/password-protected/));
   it('file named .docx that is not a Word package', async () => expect(await reason('x.docx', bad['not-a-docx.docx']!)).toMatch(/not a readable Word document/));
   it('unsupported Office formats', async () => expect(await reason('deck.pptx', new Uint8Array([0x50, 0x4b, 3, 4]))).toMatch(/PowerPoint/));

@@ -86,7 +86,7 @@ export function detectType(name: string, bytes: Uint8Array): DocType {
     if (!isZip) throw new IngestError(name, `this is not a readable ${PACKAGE_NAMES[ext]} (it is not a .${ext} package: corrupt, or saved with the wrong name).`);
     return packaged;
   }
-  if (ext === 'pdf') throw new IngestError(name, 'this is not a readable PDF (corrupt or truncated file: no %PDF header).');
+  if (ext === 'pdf') throw new IngestError(name, 'this is not a readable PDF (corrupt or truncated file: no %PDF header). Open it in a PDF viewer: if it opens, save or print it to a new PDF and add that; if not, get the file again.');
   if (isZip) throw new IngestError(name, 'this is a ZIP-based file of an unsupported type; add PDF, Office, OpenDocument, EPUB, Markdown, HTML or text files.');
   if (isImage(bytes)) return 'image';
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf'; // {\rtf
@@ -96,7 +96,7 @@ export function detectType(name: string, bytes: Uint8Array): DocType {
 
 export async function parseFile(name: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedDocument> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (bytes.byteLength === 0) throw new IngestError(name, 'the file is empty (0 bytes).');
+  if (bytes.byteLength === 0) throw new IngestError(name, 'the file is empty (0 bytes), so there is nothing to add. Check that it was saved or downloaded completely, and add it again.');
   if (bytes.byteLength > maxBytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     throw new IngestError(name, `the file is ${mb(bytes.byteLength)}, over the ${mb(maxBytes)} limit. Split it, or raise the limit in settings.`);
