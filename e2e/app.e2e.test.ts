@@ -52,6 +52,9 @@ describe('the app, offline, in Chromium', () => {
   it('shows the device and loads the three models with progress', async () => {
     await page.goto(`${url}/?models=tiny&autoload=1&device=wasm`);
     await expect.poll(() => page.getByTestId('device').textContent(), { timeout: 60_000 }).toMatch(/WebGPU|WebAssembly/);
+    // `?device=wasm` chose the device: the header names it and says so, whatever "Auto" would pick.
+    expect(await page.getByTestId('device').locator('strong').textContent()).toBe('WebAssembly');
+    expect(await page.getByTestId('device-reason').textContent()).toMatch(/^WebAssembly was chosen in settings/);
     for (const task of ['embed', 'rerank', 'generate']) {
       await page.getByTestId(`model-${task}`).locator('[data-status="ready"]').waitFor({ timeout: 90_000 });
     }
@@ -114,7 +117,9 @@ describe('the app, offline, in Chromium', () => {
       await first.getByRole('button', { name: 'Ask' }).click();
       const rag = first.getByTestId('answer-rag');
       await expect.poll(() => rag.locator('.cite__n').count(), { timeout: 60_000 }).toBeGreaterThan(0);
-      expect(await first.getByTestId('retrieval-note').textContent()).toMatch(/these are keyword \(BM25\) results\. Re-index the stale documents/);
+      expect(await first.getByTestId('retrieval-note').textContent()).toMatch(/these are keyword \(BM25\) results\. Press "Re-index" in Library to embed the stale documents/);
+      // The library says what "stale" means next to the button that mends it.
+      expect(await first.getByTestId('stale').textContent()).toMatch(/^Re-index 1 stale documentStale: indexed with another embedding model/);
       // Said once, above the answers, with the inspector open below them.
       expect(await first.getByTestId('inspector').getAttribute('open')).not.toBeNull();
       expect(await first.getByText(/these are keyword \(BM25\) results/).count()).toBe(1);

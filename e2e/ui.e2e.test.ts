@@ -70,6 +70,29 @@ async function expectPanelOrder(page: Page, label: 'phone' | 'projector'): Promi
   }
 }
 
+/**
+ * The model catalog keeps its words whole: no run of letters between spaces, hyphens or slashes
+ * (where a line may break) is split across two lines.
+ */
+async function expectCatalogWordsWhole(page: Page): Promise<void> {
+  await page.getByText('Model catalog', { exact: true }).click();
+  const split = await page.locator('table.catalog').evaluate((table) => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of (node.textContent ?? '').matchAll(/[^\s/-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
+  expect(split).toEqual([]);
+  await page.getByText('Model catalog', { exact: true }).click();
+}
+
 async function inViewport(page: Page, selector: string): Promise<boolean> {
   return page.locator(selector).evaluate((el) => {
     const r = el.getBoundingClientRect();
@@ -103,14 +126,21 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Question');
       expect(await inViewport(page, '#question')).toBe(true);
       // The runtime's line stays short once the check ends: on a projector the header keeps to one
-      // row, and the reason for the choice opens on request.
-      if (label === 'projector') expect(await page.locator('.app__header').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(70);
+      // row, and the reason for the choice opens on request, over the page, the header unmoved;
+      // Escape closes it.
+      const headerHeight = () => page.locator('.app__header').evaluate((el) => el.getBoundingClientRect().height);
+      const closedHeight = await headerHeight();
+      if (label === 'projector') expect(closedHeight).toBeLessThan(70);
       const reason = page.getByTestId('device-reason');
       expect(await reason.isVisible()).toBe(false);
       await page.getByText(/^Why (WebGPU|WebAssembly)\?$/).click();
       expect(await reason.textContent()).toMatch(/\S/);
       expect(await reason.isVisible()).toBe(true);
-      await page.getByText(/^Why (WebGPU|WebAssembly)\?$/).click();
+      expect(await inViewport(page, '[data-testid="device-reason"]')).toBe(true);
+      expect(await headerHeight()).toBe(closedHeight);
+      await checkState(page, name('1-why'));
+      await page.keyboard.press('Escape');
+      expect(await reason.isVisible()).toBe(false);
 
       // Several real files dropped on the page body, one more through the labelled file input.
       await dropFiles(page, FILES.map(fixture));
@@ -119,12 +149,15 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       // The type filter offers the types the library holds.
       expect(await page.getByLabel('Search only documents of this type').locator('option').allTextContents()).toEqual(['any', 'DOCX', 'MARKDOWN', 'HTML', 'TEXT']);
       await checkState(page, name('2-ready'));
+      await expectCatalogWordsWhole(page);
 
       await page.getByRole('textbox', { name: 'Question', exact: true }).fill('How should workers slow down production and make mistakes?');
       await page.getByRole('button', { name: 'Ask', exact: true }).click();
       const rag = page.getByRole('region', { name: 'Answer with retrieval' });
       await expect.poll(() => rag.getByRole('button', { name: /^\[1\] / }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
       await page.getByRole('region', { name: 'Answer without retrieval' }).waitFor();
+      // Asking keeps the keyboard where it was: on Ask, not thrown back to the top of the page.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Ask');
       expect(await rag.getByTestId('retriever-used').textContent()).toMatch(/keyword search \(BM25\)/);
       // Without a language model nothing is prompted and only the keyword search runs: the card
       // says what it quotes from, and the stages that did not run show "–", not "0.0 ms".
@@ -155,6 +188,8 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
       expect(clipped).toBe(0);
       expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
       expect(await dialog.textContent()).toMatch(/BM25 rank/);
+      // No language model, so nothing was prompted: the passage is placed among those retrieved.
+      expect(await dialog.locator('.scores').textContent()).toMatch(/^Retrieved as ?source \[1\] of \d+/);
       await checkState(page, name('4-source'));
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
@@ -212,19 +247,24 @@ describe.each(CASES)('$title', ({ label, viewport, scheme }) => {
   }, 240_000);
 });
 
-it('a removal left to run its course deletes the document for good; clearing all data leaves nothing of the old library on screen', async () => {
+it('Keep data gets the browser\'s answer; a removal left to run its course deletes the document for good; clearing all data leaves nothing of the old library on screen', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   try {
     await page.goto(url);
     await page.getByText('No documents yet.').waitFor({ timeout: 60_000 });
+    // Keep data asks the browser (from the page: workers cannot), and its answer is shown either way.
+    const offline = page.getByTestId('ready-offline');
+    await offline.getByRole('button', { name: 'Keep data' }).click();
+    await expect.poll(async () => (await offline.getByTestId('keep-refused').count()) > 0 || /persistent \(the browser will not evict it\)/.test((await offline.textContent()) ?? ''), { timeout: 10_000 }).toBe(true);
     await page.getByLabel('Add documents').setInputFiles(['pg26184.txt', 'test.docx'].map((n) => ({ ...fixture(n), mimeType: 'application/octet-stream' })));
     await waitForLibrary(page, ['pg26184.txt', 'test.docx']);
     await page.getByRole('button', { name: 'Remove test.docx' }).click();
     await page.getByRole('button', { name: 'Undo removing test.docx' }).waitFor({ state: 'detached', timeout: 20_000 });
     await page.reload();
     await waitForLibrary(page, ['pg26184.txt'], 30_000);
-    await page.getByText(/^Restored \d+ chunks/).waitFor();
+    // No embedding model was loaded: the restore says so rather than "0 vectors ready".
+    expect(await page.getByText(/^Restored \d+ chunks/).textContent()).toMatch(/^Restored \d+ chunks: keyword search ready in \d+ ms; no vectors stored yet \(they come with the embedding model\)\.$/);
 
     // Clearing all data leaves nothing of the old library on screen: no answer, no restore counts.
     await page.getByRole('textbox', { name: 'Question', exact: true }).fill('How should workers slow down production and make mistakes?');

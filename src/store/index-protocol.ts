@@ -66,7 +66,7 @@ export type IndexMethods = {
   search: { params: { query: string; vector: Float32Array | null; settings: RetrievalSettings }; result: RetrievalOutcome; event: never };
   setBackend: { params: { backend: VectorBackend }; result: { buildMs: number }; event: RestoreEvent };
   setActive: { params: { active: IndexSettings; dims: number | null }; result: { staleCount: number; documents: DocumentRecord[] }; event: RestoreEvent };
-  storage: { params: { askPersist: boolean }; result: StorageReport; event: never };
+  storage: { params: Record<string, never>; result: StorageReport; event: never };
   /** The whole library as a lesson pack file (see pack.ts), with the original files when asked. */
   exportPack: { params: { embedding: PackEmbedding | null; settings: Record<string, unknown>; questions: string[]; withOriginals?: boolean }; result: Uint8Array; event: never };
   /** Validates a lesson pack completely, then adds its documents in one transaction, or nothing. */

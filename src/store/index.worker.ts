@@ -67,8 +67,8 @@ serve<IndexMethods>({
     const staleCount = await (await ready()).setActive(active, dims, (e) => ctx.emit(e));
     return { staleCount, documents: await (await ready()).list() };
   },
-  async storage({ askPersist }) {
-    return storageReport(askPersist);
+  async storage() {
+    return storageReport();
   },
   async exportPack(meta) {
     const bytes = await (await ready()).exportPack(meta);

@@ -32,7 +32,7 @@ export interface ServiceOptions {
 
 /** Said with keyword results when a search by meaning was asked of a library without vectors of the loaded model. */
 export const NO_VECTORS_NOTE =
-  'None of your documents has vectors of the loaded embedding model yet, so these are keyword (BM25) results. Re-index the stale documents (Library) to search by meaning too.';
+  'None of your documents has vectors of the loaded embedding model, so these are keyword (BM25) results. Press "Re-index" in Library to embed the stale documents and search by meaning too.';
 
 export class LibraryService {
   private store!: LibraryStore;

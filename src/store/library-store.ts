@@ -253,12 +253,11 @@ export interface StorageReport {
   persisted: boolean;
 }
 
-/** Asks the browser to keep the library under storage pressure, and reports usage. */
-export async function storageReport(askPersist: boolean): Promise<StorageReport> {
+/** How much the library uses and whether the browser keeps it under storage pressure. */
+export async function storageReport(): Promise<StorageReport> {
   const storage = (globalThis.navigator as Navigator | undefined)?.storage;
   if (!storage) return { usage: null, quota: null, persisted: false };
-  let persisted = (await storage.persisted?.()) ?? false;
-  if (!persisted && askPersist) persisted = (await storage.persist?.().catch(() => false)) ?? false;
+  const persisted = (await storage.persisted?.()) ?? false;
   const estimate = await storage.estimate?.().catch(() => null);
   return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted };
 }

@@ -48,7 +48,7 @@ export function App() {
       <header className="app__header">
         <h1>Offline RAG Lab</h1>
         <div className="app__header-tools">
-          <DevicePanel report={state.device} error={state.deviceError} threads={(state.models.embed.info as { threads?: number } | null)?.threads} />
+          <DevicePanel report={state.device} preference={state.settings.device} error={state.deviceError} threads={(state.models.embed.info as { threads?: number } | null)?.threads} />
           <ThemeSelect />
         </div>
         <UpdatePrompt state={state} />

@@ -9,7 +9,7 @@ export function AskPanel({ lab, state }: { lab: Lab; state: LabState }) {
   const busy = state.ask !== null && state.ask.status !== 'done' && state.ask.status !== 'error';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (question.trim()) void lab.ask(question.trim());
+    if (question.trim() && !busy) void lab.ask(question.trim());
   };
   const { retrieval, answerMode } = state.settings;
   const set = (patch: Partial<typeof retrieval>) => void lab.updateSettings({ retrieval: { ...retrieval, ...patch } });
@@ -25,13 +25,15 @@ export function AskPanel({ lab, state }: { lab: Lab; state: LabState }) {
           type="text"
           value={question}
           onChange={(e) => setQuestion(e.target.value)}
-          placeholder="Ask a question about your documents"
+          placeholder="Ask about your documents"
           aria-label="Question"
           id="question"
           data-testid="question"
         />
-        <button type="submit" className="primary" disabled={busy || !question.trim()}>Ask</button>
-        <button type="button" onClick={() => lab.stop()} disabled={!busy}>Stop</button>
+        {/* While a question runs, Ask and Stop trade places as the one that acts, but both stay
+            focusable (aria-disabled): a disabled button drops the keyboard focus to the page's top. */}
+        <button type="submit" className="primary" disabled={!question.trim()} aria-disabled={busy || undefined}>Ask</button>
+        <button type="button" onClick={() => busy && lab.stop()} aria-disabled={!busy || undefined}>Stop</button>
       </div>
       <div className="ask__options">
         <label>

@@ -132,6 +132,7 @@ export function ComparisonView({ ask, lab, library, filtered = false }: { ask: A
           n={selected}
           source={source}
           rank={source ? `source [${selected}] of ${ask.sources.length}` : '–'}
+          inPrompt={ask.rag.kind === 'llm'}
           lab={lab}
           onClose={() => setSelected(null)}
         />

@@ -111,7 +111,15 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
       {library.notices.map((n) => (
         <p key={n} className="warning">{n}</p>
       ))}
-      {stale ? <button type="button" onClick={() => void lab.reindexStale()}>Re-index {countOf(stale, 'stale document')}</button> : null}
+      {stale ? (
+        <div className="stale" data-testid="stale">
+          <button type="button" onClick={() => void lab.reindexStale()}>Re-index {countOf(stale, 'stale document')}</button>
+          <p className="muted">
+            Stale: indexed with another embedding model or other chunk settings than those in use now. Keyword search still finds them; re-indexing
+            brings them up to date, so that search by meaning finds them too.
+          </p>
+        </div>
+      ) : null}
       <div role="status" className="batch" data-testid="batch">
         {batch ? (
           <>
@@ -174,7 +182,10 @@ export function LibraryPanel({ lab, state }: { lab: Lab; state: LabState }) {
       {library.status === 'ready' && !documents.length && !active.length ? <p className="muted">No documents yet.</p> : null}
       {library.restore ? (
         <p className="muted">
-          Restored {countOf(library.restore.chunkCount, 'chunk')}: keyword search ready in {library.restore.lexicalReadyMs.toFixed(0)} ms, {countOf(library.restore.vectorCount, 'vector')} ready in {library.restore.denseReadyMs.toFixed(0)} ms.
+          Restored {countOf(library.restore.chunkCount, 'chunk')}: keyword search ready in {library.restore.lexicalReadyMs.toFixed(0)} ms
+          {library.restore.vectorCount
+            ? `, ${countOf(library.restore.vectorCount, 'vector')} ready in ${library.restore.denseReadyMs.toFixed(0)} ms.`
+            : '; no vectors stored yet (they come with the embedding model).'}
         </p>
       ) : null}
       {library.storage?.quota ? (

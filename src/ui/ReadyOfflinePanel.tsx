@@ -100,6 +100,12 @@ export function ReadyOfflinePanel({ lab, state }: { lab: Lab; state: LabState })
               <button type="button" onClick={() => void lab.refreshStorage(true)}>Keep data</button>
             </>
           ) : null}
+          {storage?.keepRefused ? (
+            <p className="warning" role="status" data-testid="keep-refused">
+              The browser declined to keep the data. Chrome and Edge keep it for sites that are installed, bookmarked or used often; Firefox asks
+              you. Everything works anyway: the data stays unless the disk runs short of space.
+            </p>
+          ) : null}
         </li>
       </ul>
       <fieldset disabled={!!saving}>

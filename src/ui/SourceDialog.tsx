@@ -28,7 +28,7 @@ function snap(text: string, from: number, to: number): [number, number] {
  * takes focus, and Escape or × closes it and hands focus back to the citation. The passage is
  * highlighted inside its surrounding text, with every score that ranked it.
  */
-export function SourceDialog({ n, source, rank, lab, onClose }: { n: number; source: RetrievedChunk | undefined; rank: string; lab: Lab; onClose: () => void }) {
+export function SourceDialog({ n, source, rank, inPrompt, lab, onClose }: { n: number; source: RetrievedChunk | undefined; rank: string; inPrompt: boolean; lab: Lab; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const mark = useRef<HTMLElement>(null);
   const [docText, setDocText] = useState<string | null>(null);
@@ -99,7 +99,8 @@ export function SourceDialog({ n, source, rank, lab, onClose }: { n: number; sou
           <button type="button" onClick={() => setContext((c) => c * 3)}>Show more of the document</button>
         ) : null}
         <dl className="scores">
-          <div><dt>In the prompt</dt><dd>{rank}</dd></div>
+          {/* Without a language model nothing is prompted: the sentences were quoted from the retrieved passages. */}
+          <div><dt>{inPrompt ? 'In the prompt' : 'Retrieved as'}</dt><dd>{rank}</dd></div>
           <div><dt>BM25 rank / score</dt><dd>{t.bm25Rank ?? '–'} / {num(t.bm25Score, 2)}</dd></div>
           <div><dt>Dense rank / cosine</dt><dd>{t.denseRank ?? '–'} / {num(t.denseScore, 3)}</dd></div>
           <div><dt>Fused rank / RRF</dt><dd>{t.fusedRank} / {num(t.fusedScore, 4)}</dd></div>

@@ -16,6 +16,7 @@ import { DEFAULT_RETRIEVAL } from '../../retrieve/hybrid';
 import { startRerankWorker, type RerankClient } from '../../retrieve/rerank-client';
 import { addFile } from '../../store/add-files';
 import { startIndexWorker, type IndexClient } from '../../store/index-client';
+import { askToKeepStorage } from '../../store/persist';
 import type { PackImport, RestoreEvent } from '../../store/index-protocol';
 import type { IndexSettings } from '../../store/schema';
 import { countOf } from '../../util/count-of';
@@ -116,7 +117,8 @@ export class Lab {
       ];
       if (!current()) return;
       this.store.set((s) => ({ library: { ...s.library, status: 'ready', documents: opened.documents, restore: opened.chunkCount ? opened : null, rebuilding: null, notices } }));
-      void this.refreshStorage(true);
+      // Asking to keep the data waits for the person (Keep data, Save for offline): Firefox would prompt on every first visit.
+      void this.refreshStorage();
       void this.index.call('watch', {}, {
         onEvent: (change) => {
           if (change.kind === 'reloaded') {
@@ -156,9 +158,11 @@ export class Lab {
     this.store.set((s) => ({ library: { ...s.library, documents, restore: null } }));
   }
 
-  async refreshStorage(askPersist = false): Promise<void> {
-    const storage = await this.index.call('storage', { askPersist });
-    this.store.set((s) => ({ library: { ...s.library, storage } }));
+  /** Reports storage use; with `askToKeep`, first asks the browser to keep the data, as a person pressed Keep data. */
+  async refreshStorage(askToKeep = false): Promise<void> {
+    const kept = askToKeep ? await askToKeepStorage() : false;
+    const storage = await this.index.call('storage', {});
+    this.store.set((s) => ({ library: { ...s.library, storage: { ...storage, ...(askToKeep && !kept && !storage.persisted ? { keepRefused: true } : {}) } } }));
   }
 
   /** Applies and saves settings; resolves once a chunking change has been applied to the index. */

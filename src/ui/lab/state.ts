@@ -67,7 +67,8 @@ export interface LabState {
     restore: { lexicalReadyMs: number; denseReadyMs: number; chunkCount: number; vectorCount: number } | null;
     /** While the index is being rebuilt from storage (start, model change, backend switch). */
     rebuilding: RestoreEvent | null;
-    storage: StorageReport | null;
+    /** keepRefused: the person asked to keep the data and the browser said no. */
+    storage: (StorageReport & { keepRefused?: boolean }) | null;
     notices: string[];
     /** Hidden from the list and from search until their undo window closes. */
     pendingRemovals: PendingRemoval[];
