@@ -88,7 +88,7 @@ export function PackPanel({ lab, state }: { lab: Lab; state: LabState }) {
   return (
     <section className="panel" aria-labelledby="packs-title" data-testid="packs">
       <h2 id="packs-title">Lesson packs</h2>
-      <p className="muted">One file with the documents' extracted text, chunks, vectors, settings and questions, to share with a room; with the original files too if you choose (larger; files added before this version have only their text).</p>
+      <p className="muted">One file with the documents' extracted text, chunks, vectors, settings and questions, to share with a room; with the original files too if you choose (larger; documents added before the lab began keeping original files have only their text).</p>
       {KIT_PACK && count === 0 ? (
         <p className="note">
           This workshop includes a lesson pack.{' '}

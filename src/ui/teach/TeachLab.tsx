@@ -30,14 +30,14 @@ export default function TeachLab({ lab }: { lab: Lab }) {
   const loadSample = () =>
     load.start(async (signal, onProgress) => {
       const loaded = await loadSamples(lab, (done, total) => onProgress({ done, total, label: 'sample documents' }), signal);
-      setLoadedWith(loaded.library.dense ? 'with the embedding model (hybrid search)' : 'keyword search only (no embedding model loaded)');
+      setLoadedWith(loaded.library.dense ? 'with the embedding model, for hybrid search' : 'for keyword search only (no embedding model is loaded)');
       return loaded;
     });
   const copyMine = () =>
     load.start(async (signal) => {
       if (!myQuestions) throw new Error('Choose a question set (JSONL) for your library first: the experiments ask its questions.');
       const copied = await copyUserLibrary(lab, myQuestions.items, signal);
-      setLoadedWith(copied.library.dense ? 'with the embedding model (hybrid search)' : 'keyword search only (no embedding model loaded)');
+      setLoadedWith(copied.library.dense ? 'with the embedding model, for hybrid search' : 'for keyword search only (no embedding model is loaded)');
       return copied;
     });
 
