@@ -19,7 +19,6 @@ import { startIndexWorker, type IndexClient } from '../../store/index-client';
 import { askToKeepStorage } from '../../store/persist';
 import type { PackImport, RestoreEvent } from '../../store/index-protocol';
 import type { IndexSettings } from '../../store/schema';
-import { countOf } from '../../util/count-of';
 import type { LabConfig } from '../lab-config';
 import { reindexDocument } from './reindex';
 import { runComparison } from './run-comparison';
@@ -111,10 +110,8 @@ export class Lab {
     ).finally(() => probe.terminate());
     try {
       const opened = await this.index.call('open', { active: this.indexSettings(), dims: null, backend: this.state.settings.backend }, { onEvent: this.showRebuild });
-      const notices = [
-        ...opened.interrupted.map((name) => `Adding "${name}" was interrupted (the page closed); it was not kept. Add it again.`),
-        ...(opened.staleCount ? [`${countOf(opened.staleCount, 'document was', 'documents were')} indexed with other settings or another embedding model. Re-index them to use dense search.`] : []),
-      ];
+      // Stale documents are not a notice: the library says what "stale" means beside its Re-index button.
+      const notices = opened.interrupted.map((name) => `Adding "${name}" was interrupted (the page closed); it was not kept. Add it again.`);
       if (!current()) return;
       this.store.set((s) => ({ library: { ...s.library, status: 'ready', documents: opened.documents, restore: opened.chunkCount ? opened : null, rebuilding: null, notices } }));
       // Asking to keep the data waits for the person (Keep data, Save for offline): Firefox would prompt on every first visit.
@@ -188,10 +185,9 @@ export class Lab {
   };
 
   private async applyIndexSettings(): Promise<void> {
-    const { staleCount, documents } = await this.index.call('setActive', { active: this.indexSettings(), dims: this.dims }, { onEvent: this.showRebuild });
+    const { documents } = await this.index.call('setActive', { active: this.indexSettings(), dims: this.dims }, { onEvent: this.showRebuild });
     this.showRebuild(null);
-    const notices = staleCount ? [`${countOf(staleCount, 'document needs', 'documents need')} re-indexing for the current model and chunk settings.`] : [];
-    this.store.set((s) => ({ library: { ...s.library, documents, notices } }));
+    this.store.set((s) => ({ library: { ...s.library, documents, notices: [] } }));
   }
 
   selectModel(task: ModelTaskKey, id: string): void {
