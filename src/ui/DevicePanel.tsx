@@ -1,4 +1,5 @@
 import type { Device } from '../models/catalog';
+import { deviceName } from './format';
 import type { DevicePreference, DeviceReport } from '../models/device';
 import { ThreadsBadge } from './ThreadsBadge';
 
@@ -17,7 +18,7 @@ export function DevicePanel({ report, preference = 'auto', error, threads }: { r
     );
   }
   const { device, reason } = shownDevice(report, preference);
-  const name = DEVICE_NAME[device];
+  const name = deviceName(device);
   return (
     <div className={`device device--${device}`} data-testid="device">
       <strong>{name}</strong>
@@ -38,15 +39,13 @@ export function DevicePanel({ report, preference = 'auto', error, threads }: { r
   );
 }
 
-const DEVICE_NAME: Record<Device, string> = { webgpu: 'WebGPU', wasm: 'WebAssembly' };
-
 /**
  * What the models will run on: the automatic choice, unless settings (or `?device=`) name a device,
  * in which case the reason says so and what the automatic choice would have been.
  */
 export function shownDevice(report: DeviceReport, preference: DevicePreference): { device: Device; reason: string } {
   if (preference === 'auto' || preference === report.device) {
-    return { device: report.device, reason: preference === 'auto' ? report.reason : `${DEVICE_NAME[preference]} was chosen in settings. ${report.reason}` };
+    return { device: report.device, reason: preference === 'auto' ? report.reason : `${deviceName(preference)} was chosen in settings. ${report.reason}` };
   }
-  return { device: preference, reason: `${DEVICE_NAME[preference]} was chosen in settings; "Auto" would use ${DEVICE_NAME[report.device]}: ${report.reason}` };
+  return { device: preference, reason: `${deviceName(preference)} was chosen in settings; "Auto" would use ${deviceName(report.device)}: ${report.reason}` };
 }

@@ -10,7 +10,7 @@ import { appWorkerState, onAppWorkerState } from '../offline/service-worker';
 import { countOf } from '../util/count-of';
 import type { Lab } from './lab/lab';
 import type { LabState } from './lab/state';
-import { formatBytes } from './format';
+import { deviceName, formatBytes } from './format';
 
 const BASE = import.meta.env.BASE_URL;
 /** A workshop kit names the models it ships (scripts/kit.ts); they are offered first. */
@@ -109,7 +109,7 @@ export function ReadyOfflinePanel({ lab, state }: { lab: Lab; state: LabState })
         </li>
       </ul>
       <fieldset disabled={!!saving}>
-        <legend>Models ({device === 'webgpu' ? 'WebGPU' : 'WebAssembly'} files)</legend>
+        <legend>Models ({deviceName(device)} files)</legend>
         {models.map((m) => {
           const s = status[m.id];
           const savedCount = s?.files.filter((f) => f.saved).length ?? 0;

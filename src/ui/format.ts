@@ -1,3 +1,5 @@
+import type { Device } from '../models/catalog';
+
 export function formatBytes(bytes: number | null): string {
   if (bytes === null) return 'size unknown';
   if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
@@ -26,4 +28,9 @@ export function calibratedLabel(score: number): string {
   if (score > 1) return `${shown}: past the margin, counts 1.00`;
   if (score < 0) return `${shown}: below the background, counts 0.00`;
   return shown;
+}
+
+/** A device as the page names it. */
+export function deviceName(device: Device): string {
+  return device === 'webgpu' ? 'WebGPU' : 'WebAssembly';
 }
