@@ -17,6 +17,9 @@ import { buildParts, copyUserLibrary, loadSamples, modelPorts, teachSettings, ty
 import { ProgressLine, useRun } from './useRun';
 import './teach.css';
 
+/** How the lab's library was indexed, as the sentence "…, indexed ___." ends. */
+const indexedWith = (dense: boolean) => (dense ? 'with the embedding model, for hybrid search' : 'for keyword search only (no embedding model is loaded)');
+
 export default function TeachLab({ lab }: { lab: Lab }) {
   const state = useStore(lab.store);
   const load = useRun<TeachLibrary>();
@@ -30,14 +33,14 @@ export default function TeachLab({ lab }: { lab: Lab }) {
   const loadSample = () =>
     load.start(async (signal, onProgress) => {
       const loaded = await loadSamples(lab, (done, total) => onProgress({ done, total, label: 'sample documents' }), signal);
-      setLoadedWith(loaded.library.dense ? 'with the embedding model, for hybrid search' : 'for keyword search only (no embedding model is loaded)');
+      setLoadedWith(indexedWith(loaded.library.dense));
       return loaded;
     });
   const copyMine = () =>
     load.start(async (signal) => {
       if (!myQuestions) throw new Error('Choose a question set (JSONL) for your library first: the experiments ask its questions.');
       const copied = await copyUserLibrary(lab, myQuestions.items, signal);
-      setLoadedWith(copied.library.dense ? 'with the embedding model, for hybrid search' : 'for keyword search only (no embedding model is loaded)');
+      setLoadedWith(indexedWith(copied.library.dense));
       return copied;
     });
 
